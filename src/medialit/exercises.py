@@ -1,0 +1,354 @@
+"""Read exercise files and validate them in two stages: the JSON schema, then the checks a schema cannot express.
+
+Stage two checks that ids are unique, every quote is an exact substring of its document within one paragraph, labels
+and documents exist, and that each exercise can tell a careful learner from one who marks everything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from medialit.catalogue import Catalogue, Document
+from medialit.model import (
+    Anchor,
+    Distractor,
+    Exercise,
+    ExerciseType,
+    Label,
+    Option,
+    Skill,
+    Target,
+)
+from medialit.nearest import nearest_passage
+from medialit.problems import ExerciseFileError, Problem, Severity
+from medialit.yamlfile import YamlFile, field_path
+
+__all__ = ["ExerciseSet", "load_exercise", "load_exercises", "schema"]
+
+
+@cache
+def schema() -> dict:
+    """The exercise JSON schema shipped in the package."""
+    return json.loads(resources.files("medialit").joinpath("schema/exercise-v1.json").read_text("utf-8"))
+
+
+def _short(text: str, size: int = 90) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+@dataclass
+class _Checker:
+    """Collects the problems of one file."""
+
+    yaml_file: YamlFile
+    catalogue: Catalogue
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, where: Iterable[Any], message: str, fix: str = "", severity: Severity = Severity.ERROR) -> None:
+        where = tuple(where)
+        self.problems.append(
+            Problem(
+                file=str(self.yaml_file.path),
+                line=self.yaml_file.line_of(where),
+                field=field_path(where),
+                message=message,
+                fix=fix,
+                severity=severity,
+            )
+        )
+
+    @property
+    def failed(self) -> bool:
+        return any(p.severity is Severity.ERROR for p in self.problems)
+
+    # -- stage 1 -----------------------------------------------------------------------------------------------
+    def check_schema(self, data: Any) -> None:
+        validator = jsonschema.Draft202012Validator(schema())
+        for error in sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path)):
+            self.add(error.absolute_path, _schema_message(error))
+
+    # -- stage 2 -----------------------------------------------------------------------------------------------
+    def anchor(
+        self, where: tuple[Any, ...], raw: dict, default_document: str, allowed: tuple[str, ...]
+    ) -> Anchor | None:
+        slug = raw.get("document", default_document)
+        if slug not in allowed:
+            self.add(
+                (*where, "document"),
+                f"document {slug!r} is not one of this exercise's documents {list(allowed)}",
+                fix="use one of the slugs listed under `documents`",
+            )
+            return None
+        document = self.catalogue.get(slug)
+        quote = raw["quote"]
+        count = document.text.count(quote)
+        if count == 0:
+            self._quote_not_found((*where, "quote"), document, quote)
+            return None
+        if count > 1:
+            self.add(
+                (*where, "quote"),
+                f"the quote {_short(quote)!r} occurs {count} times in {slug}",
+                fix="quote a few more words so that it points at one place only",
+            )
+            return None
+        start = document.text.index(quote)
+        end = start + len(quote)
+        if "\n" in quote.strip("\n") or "\n" in document.text[start:end].strip():
+            self.add(
+                (*where, "quote"),
+                "the quote runs across a paragraph break",
+                fix="a quote must stay inside one paragraph: split it into two items, or shorten it",
+            )
+            return None
+        units = tuple(u.id for u in document.units_between(start, end))
+        return Anchor(document=slug, quote=quote, start=start, end=end, units=units)
+
+    def _quote_not_found(self, where: tuple[Any, ...], document: Document, quote: str) -> None:
+        suggestion = nearest_passage(document.text, quote)
+        if suggestion is None:
+            self.add(where, f"the quote is empty or {document.slug} is empty")
+            return
+        self.add(
+            where,
+            f"the quote {_short(quote)!r} is not in {document.slug} ({document.path.name}) exactly as written",
+            fix=f"the nearest passage is {_short(suggestion.passage, 200)!r} ({suggestion.reason}); "
+            "copy it from the document character for character",
+        )
+
+
+def _schema_message(error: jsonschema.ValidationError) -> str:
+    if error.validator == "required":
+        return error.message.replace("is a required property", "is missing (a required field)")
+    if error.validator == "additionalProperties":
+        return error.message + " (remove it, or check its spelling)"
+    if error.validator == "enum":
+        return f"{error.instance!r} is not allowed here; use one of {error.validator_value}"
+    if error.validator is False or error.schema is False:
+        return "this field does not belong in this type of exercise"
+    if error.validator == "oneOf":
+        return "this item does not have the fields its type needs (see the schema's description)"
+    return error.message
+
+
+def _hash(data: Any) -> str:
+    blob = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+    return hashlib.sha256(blob).hexdigest()[:16]
+
+
+def load_exercise(path: Path, catalogue: Catalogue) -> tuple[Exercise | None, list[Problem]]:
+    """One exercise file compiled, or ``None`` with the problems that stopped it; warnings come either way."""
+    try:
+        yaml_file = YamlFile.read(path)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or str(error)
+        return None, [
+            Problem(
+                file=str(path),
+                line=mark.line + 1 if mark else None,
+                field="",
+                message=f"this is not valid YAML: {problem}"
+                + (f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""),
+                fix="check the indentation and that text with a colon or a quote mark is wrapped in quotes",
+            )
+        ]
+    except (OSError, UnicodeDecodeError) as error:
+        return None, [Problem(file=str(path), line=None, field="", message=f"cannot read the file: {error}")]
+    checker = _Checker(yaml_file, catalogue)
+    data = yaml_file.data
+    checker.check_schema(data)
+    if checker.failed:
+        return None, checker.problems
+    exercise = _compile(checker, data, path)
+    return (None if checker.failed else exercise), checker.problems
+
+
+def _compile(checker: _Checker, data: dict, path: Path) -> Exercise:
+    kind = ExerciseType(data["type"])
+    documents = tuple(data.get("documents", ()))
+    for index, slug in enumerate(documents):
+        if slug not in checker.catalogue.slugs:
+            checker.add(
+                ("documents", index),
+                f"there is no document {slug!r} in the catalogue",
+                fix=f"use one of {list(checker.catalogue.slugs)}",
+            )
+    if checker.failed:
+        documents = ()
+    default = documents[0] if documents else ""
+    units = tuple(u for slug in documents for u in checker.catalogue.get(slug).units)
+    hints = tuple(data["hints"])
+    if len(hints) == 1:
+        checker.add(("hints",), "give at least two graduated hints, or none at all")
+    labels = tuple(Label(**raw) for raw in data.get("labels", ()))
+
+    targets = []
+    for index, raw in enumerate(data.get("targets", ())):
+        where = ("targets", index)
+        anchors = _anchors(checker, where, raw, default, documents, kind)
+        if kind is ExerciseType.HIGHLIGHT:
+            _check_label(checker, where, raw.get("label"), labels)
+        if anchors is not None:
+            targets.append(Target(raw["id"], anchors, raw["explanation"], raw.get("label")))
+    distractors = []
+    for index, raw in enumerate(data.get("distractors", ())):
+        anchors = _anchors(checker, ("distractors", index), raw, default, documents, kind)
+        if anchors is not None:
+            distractors.append(Distractor(raw["id"], anchors, raw["explanation"]))
+    context = None
+    if "context" in data:
+        context = checker.anchor(("context",), data["context"], data["context"].get("document", ""),
+                                 checker.catalogue.slugs)
+    exercise = Exercise(
+        id=data["id"],
+        type=kind,
+        skill=Skill(data["skill"]),
+        title=data["title"],
+        prompt=data["prompt"],
+        hints=hints,
+        documents=documents,
+        units=units,
+        targets=tuple(targets),
+        distractors=tuple(distractors),
+        labels=labels,
+        allow_none=data.get("allow_none", False),
+        none_feedback=data.get("none_feedback", ""),
+        options=tuple(Option(**raw) for raw in data.get("options", ())),
+        multiple=data.get("multiple", False),
+        context=context,
+        takeaway=data.get("takeaway", ""),
+        source=str(path),
+        content_hash=_hash(data),
+    )
+    if not checker.failed:
+        _check_items(checker, exercise, data)
+    return exercise
+
+
+def _anchors(checker: _Checker, where, raw, default, documents, kind) -> tuple[Anchor, ...] | None:
+    if kind is ExerciseType.PAIRS:
+        first = checker.anchor((*where, "first"), raw["first"], default, documents)
+        second = checker.anchor((*where, "second"), raw["second"], default, documents)
+        if first is None or second is None:
+            return None
+        if set(first.units) & set(second.units):
+            checker.add(where, "both sides of the pair are in the same sentence",
+                        fix="a pair links two different sentences")
+            return None
+        return (first, second)
+    anchor = checker.anchor(where, raw, default, documents)
+    return None if anchor is None else (anchor,)
+
+
+def _check_label(checker: _Checker, where, label: str | None, labels: tuple[Label, ...]) -> None:
+    ids = [lab.id for lab in labels]
+    if labels and label is None:
+        checker.add((*where, "label"), "this exercise has labels, so every target needs a `label`",
+                    fix=f"add `label:` with one of {ids}")
+    elif label is not None and label not in ids:
+        checker.add((*where, "label"), f"unknown label {label!r}",
+                    fix=f"use one of {ids}" if ids else "remove it, or add `labels:` to the exercise")
+
+
+def _check_items(checker: _Checker, exercise: Exercise, data: dict) -> None:
+    """Rules on the exercise as a whole."""
+    items = [(kind, i, raw["id"]) for kind in ("targets", "distractors", "options")
+             for i, raw in enumerate(data.get(kind, ()))]
+    counts = Counter(item_id for _, _, item_id in items)
+    for kind, index, item_id in items:
+        if counts[item_id] > 1:
+            checker.add((kind, index, "id"), f"the item id {item_id!r} is used {counts[item_id]} times",
+                        fix="give every target, distractor and option its own id")
+    if exercise.type is ExerciseType.CHOICE:
+        correct = sum(o.correct for o in exercise.options)
+        if not exercise.multiple and correct != 1:
+            checker.add(("options",), f"a single-choice question needs exactly one correct option, not {correct}",
+                        fix="mark one option `correct: true`, or set `multiple: true`")
+        if exercise.multiple and not 0 < correct <= len(exercise.options) - correct:
+            checker.add(("options",), "a multiple-choice question needs at least one correct option and at least "
+                        "as many wrong ones, so that ticking everything does not pay",
+                        fix="add wrong options with feedback, or make it single choice")
+        return
+    if exercise.type is ExerciseType.HIGHLIGHT and not exercise.targets and not exercise.allow_none:
+        checker.add(("targets",), "there is nothing to find",
+                    fix="add targets, or set `allow_none: true` so the answer can be \"There is none\"")
+    if exercise.type is ExerciseType.PAIRS and not exercise.targets:
+        checker.add(("targets",), "a pairs exercise needs at least one target pair")
+    if exercise.allow_none and not exercise.none_feedback:
+        checker.add(("none_feedback",), "`allow_none` needs a `none_feedback` explaining the answer \"There is none\"")
+    if exercise.type is ExerciseType.HIGHLIGHT:
+        covered = {u for t in exercise.targets for a in t.anchors for u in a.units}
+        decoys = len(exercise.units) - len(covered)
+        if decoys < len(exercise.targets):
+            checker.add(("targets",), f"{len(exercise.targets)} targets but only {decoys} innocent sentences",
+                        fix="a highlight exercise needs at least as many innocent sentences as targets, "
+                        "so that marking everything cannot score well")
+    if not exercise.distractors:
+        checker.add(("distractors",), "there is no distractor: nothing here looks suspicious but is fine",
+                    fix="add a passage a learner is likely to pick by mistake, with why it is fine",
+                    severity=Severity.WARNING)
+
+
+@dataclass(frozen=True)
+class ExerciseSet:
+    """Every exercise of a project, with the problems found."""
+
+    exercises: tuple[Exercise, ...]
+    """The valid exercises, ordered by file name."""
+    problems: tuple[Problem, ...]
+    """Errors and warnings from every file."""
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems that are errors."""
+        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
+
+    def get(self, exercise_id: str) -> Exercise:
+        """The exercise with this id; ``KeyError`` if there is none."""
+        for exercise in self.exercises:
+            if exercise.id == exercise_id:
+                return exercise
+        raise KeyError(exercise_id)
+
+    def require_valid(self) -> ExerciseSet:
+        """Self, or :class:`ExerciseFileError` if any file has an error."""
+        if self.errors:
+            raise ExerciseFileError(list(self.errors))
+        return self
+
+
+def load_exercises(folder: Path, catalogue: Catalogue) -> ExerciseSet:
+    """Every ``*.yaml`` / ``*.yml`` file in ``folder``, validated; exercise ids must be unique across files."""
+    exercises: list[Exercise] = []
+    problems: list[Problem] = []
+    paths = sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+    for path in paths:
+        exercise, found = load_exercise(path, catalogue)
+        problems.extend(found)
+        if exercise is not None:
+            exercises.append(exercise)
+    seen: dict[str, Exercise] = {}
+    kept = []
+    for exercise in exercises:
+        if exercise.id in seen:
+            problems.append(Problem(
+                file=exercise.source, line=1, field="id",
+                message=f"the exercise id {exercise.id!r} is already used by {seen[exercise.id].source}",
+                fix="give each exercise file its own id",
+            ))
+            continue
+        seen[exercise.id] = exercise
+        kept.append(exercise)
+    return ExerciseSet(tuple(kept), tuple(problems))

@@ -1,0 +1,150 @@
+"""The compiled, validated form of an exercise. Built by :mod:`medialit.exercises`; read by scoring and views."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from medialit.text import Unit
+
+__all__ = ["Anchor", "Distractor", "Exercise", "ExerciseType", "Label", "Option", "Skill", "Target"]
+
+
+class ExerciseType(StrEnum):
+    """The kinds of exercise; each has its own parse, grade and examples."""
+
+    HIGHLIGHT = "highlight"
+    PAIRS = "pairs"
+    CHOICE = "choice"
+
+
+class Skill(StrEnum):
+    """The skills exercises are grouped by for per-skill scores."""
+
+    IMPRESSIONS = "impressions"
+    SOURCING = "sourcing"
+    CONTRADICTIONS = "contradictions"
+    DISCLAIMER = "disclaimer"
+    VERIFICATION = "verification"
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A quote pinned to its place in a document."""
+
+    document: str
+    """Slug of the document."""
+    quote: str
+    """The exact words."""
+    start: int
+    """Offset of the quote in the document text."""
+    end: int
+    """Offset one past its end."""
+    units: tuple[str, ...]
+    """Ids of the sentences the quote overlaps, in reading order."""
+
+
+@dataclass(frozen=True)
+class Target:
+    """Something the learner should find: one anchor (highlight) or two (pairs)."""
+
+    id: str
+    """Item id, unique in the exercise."""
+    anchors: tuple[Anchor, ...]
+    """One anchor for highlight, two for pairs."""
+    explanation: str
+    """Why it counts."""
+    label: str | None = None
+    """Kind id in a labelled highlight, else ``None``."""
+
+
+@dataclass(frozen=True)
+class Distractor:
+    """A passage or pair that looks suspicious but is fine."""
+
+    id: str
+    """Item id, unique in the exercise."""
+    anchors: tuple[Anchor, ...]
+    """One anchor for highlight, two for pairs."""
+    explanation: str
+    """Why it does not count."""
+
+
+@dataclass(frozen=True)
+class Label:
+    """A kind a learner gives a marked passage."""
+
+    id: str
+    """Short id."""
+    name: str
+    """Name shown to learners."""
+    description: str = ""
+    """What counts as this kind."""
+
+
+@dataclass(frozen=True)
+class Option:
+    """One option of a choice exercise."""
+
+    id: str
+    """Short id."""
+    text: str
+    """The option as shown."""
+    correct: bool
+    """Whether choosing it is right."""
+    feedback: str
+    """Why it is right or wrong."""
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One validated exercise."""
+
+    id: str
+    """Unique id."""
+    type: ExerciseType
+    """Which engine scores it."""
+    skill: Skill
+    """The skill it practises."""
+    title: str
+    """Short title."""
+    prompt: str
+    """The task."""
+    hints: tuple[str, ...]
+    """Graduated hints."""
+    documents: tuple[str, ...]
+    """Slugs of the documents shown."""
+    units: tuple[Unit, ...]
+    """Every selectable sentence of those documents, in order."""
+    targets: tuple[Target, ...] = ()
+    """What must be found (highlight, pairs)."""
+    distractors: tuple[Distractor, ...] = ()
+    """What looks suspicious but is fine (highlight, pairs)."""
+    labels: tuple[Label, ...] = ()
+    """Kinds to classify by (labelled highlight)."""
+    allow_none: bool = False
+    """Whether "There is none" is offered (highlight)."""
+    none_feedback: str = ""
+    """Explanation for the "There is none" answer."""
+    options: tuple[Option, ...] = ()
+    """Options (choice)."""
+    multiple: bool = False
+    """Whether several options may be chosen (choice)."""
+    context: Anchor | None = None
+    """A passage quoted above a choice question."""
+    takeaway: str = ""
+    """What to remember, shown after checking."""
+    source: str = ""
+    """The file it was read from."""
+    content_hash: str = ""
+    """Hash of the file's data; changes whenever the exercise changes."""
+
+    @property
+    def unit_ids(self) -> tuple[str, ...]:
+        """Ids of every selectable sentence."""
+        return tuple(u.id for u in self.units)
+
+    @property
+    def label_ids(self) -> tuple[str, ...]:
+        """Ids of the kinds, empty for plain highlighting."""
+        return tuple(label.id for label in self.labels)

@@ -1,0 +1,62 @@
+"""The scoring engine: pure functions, no I/O. Every exercise type has ``parse``, ``grade`` and ``examples``.
+
+``parse`` turns a raw JSON answer into a typed answer or raises :class:`FormatError` (malformed is not wrong);
+``grade`` returns a :class:`Result`; ``examples`` gives a correct, an incorrect and an invalid raw answer.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+from typing import Any
+
+from medialit.model import Exercise, ExerciseType
+from medialit.scoring import choice, highlight, pairs
+from medialit.scoring.messages import MESSAGES, RULES
+from medialit.scoring.results import Examples, FormatError, ItemResult, Result, Verdict
+
+__all__ = [
+    "MESSAGES",
+    "RULES",
+    "Examples",
+    "FormatError",
+    "ItemResult",
+    "Result",
+    "Verdict",
+    "engine",
+    "examples",
+    "grade",
+    "parse",
+    "score",
+]
+
+
+def engine(kind: ExerciseType) -> ModuleType:
+    """The module implementing ``kind``."""
+    match kind:
+        case ExerciseType.HIGHLIGHT:
+            return highlight
+        case ExerciseType.PAIRS:
+            return pairs
+        case ExerciseType.CHOICE:
+            return choice
+    raise AssertionError(f"unhandled exercise type {kind!r}")  # pragma: no cover
+
+
+def parse(exercise: Exercise, raw: Any) -> Any:
+    """The typed answer for ``raw``; :class:`FormatError` if it is malformed."""
+    return engine(exercise.type).parse(exercise, raw)
+
+
+def grade(exercise: Exercise, answer: Any) -> Result:
+    """Grade a parsed answer."""
+    return engine(exercise.type).grade(exercise, answer)
+
+
+def score(exercise: Exercise, raw: Any) -> Result:
+    """Parse and grade a raw answer; :class:`FormatError` if it is malformed."""
+    return grade(exercise, parse(exercise, raw))
+
+
+def examples(exercise: Exercise) -> Examples:
+    """A correct, an incorrect and an invalid raw answer for ``exercise``."""
+    return engine(exercise.type).examples(exercise)

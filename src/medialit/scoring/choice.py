@@ -1,0 +1,63 @@
+"""Choice: single or multiple choice with feedback on every option.
+
+Single choice: one point for the right option. Multiple choice uses PrairieLearn's net-correct rule:
+``max(0, right ticked − wrong ticked)``, out of one point per right option.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from medialit.model import Exercise
+from medialit.scoring.common import expect_keys, expect_list, net_score
+from medialit.scoring.results import Examples, FormatError, ItemResult, Result, Verdict
+
+__all__ = ["ChoiceAnswer", "examples", "grade", "parse"]
+
+
+@dataclass(frozen=True)
+class ChoiceAnswer:
+    """The options a learner ticked."""
+
+    choices: frozenset[str]
+    """Option ids."""
+
+
+def parse(exercise: Exercise, raw: Any) -> ChoiceAnswer:
+    """Read ``{"choices": ["option-id", ...]}``."""
+    raw = expect_keys(raw, {"choices"}, {"choices"})
+    known = {o.id for o in exercise.options}
+    choices = set()
+    for choice in expect_list(raw["choices"], "choices"):
+        if choice not in known:
+            raise FormatError(f"there is no option {choice!r} in this exercise")
+        choices.add(choice)
+    if not exercise.multiple and len(choices) > 1:
+        raise FormatError("this question takes one answer only")
+    return ChoiceAnswer(frozenset(choices))
+
+
+def grade(exercise: Exercise, answer: ChoiceAnswer) -> Result:
+    """Score ``answer``; see the module docstring for the rule."""
+    items = []
+    earned = lost = 0.0
+    for option in exercise.options:
+        ticked = option.id in answer.choices
+        if ticked and option.correct:
+            earned += 1.0
+            items.append(ItemResult(option.id, Verdict.FOUND, 1.0, option.feedback))
+        elif ticked:
+            lost += 1.0
+            items.append(ItemResult(option.id, Verdict.FALSE_ALARM, 1.0, option.feedback))
+        elif option.correct:
+            items.append(ItemResult(option.id, Verdict.MISSED, 0.0, option.feedback))
+    max_score = float(sum(o.correct for o in exercise.options))
+    return Result(exercise.id, net_score(earned, lost), max_score, tuple(items))
+
+
+def examples(exercise: Exercise) -> Examples:
+    """Every right option, the first wrong one, and an option that does not exist."""
+    right = [o.id for o in exercise.options if o.correct]
+    wrong = [o.id for o in exercise.options if not o.correct]
+    return Examples({"choices": right}, {"choices": wrong[:1]}, {"choices": ["no-such-option"]})

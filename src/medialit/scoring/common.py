@@ -1,0 +1,34 @@
+"""Small helpers shared by the exercise types."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from medialit.scoring.results import FormatError
+
+__all__ = ["expect_keys", "expect_list", "net_score"]
+
+
+def expect_keys(raw: Any, allowed: set[str], required: set[str]) -> dict:
+    """``raw`` as a dict with only ``allowed`` keys and every ``required`` one, else :class:`FormatError`."""
+    if not isinstance(raw, dict):
+        raise FormatError(f"an answer must be an object, not {type(raw).__name__}")
+    unknown = set(raw) - allowed
+    if unknown:
+        raise FormatError(f"unknown answer fields {sorted(unknown)}; expected {sorted(allowed)}")
+    missing = required - set(raw)
+    if missing:
+        raise FormatError(f"missing answer fields {sorted(missing)}")
+    return raw
+
+
+def expect_list(value: Any, name: str) -> list:
+    """``value`` if it is a list, else :class:`FormatError`."""
+    if not isinstance(value, list):
+        raise FormatError(f"{name} must be a list, not {type(value).__name__}")
+    return value
+
+
+def net_score(earned: float, lost: float) -> float:
+    """Net-correct: points earned minus points lost, never below zero."""
+    return max(0.0, earned - lost)

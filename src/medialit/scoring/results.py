@@ -1,0 +1,98 @@
+"""What grading returns: frozen data, no presentation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+__all__ = ["Examples", "FormatError", "ItemResult", "Result", "Verdict"]
+
+
+class FormatError(ValueError):
+    """An answer that cannot be read: malformed, not wrong."""
+
+
+class Verdict(StrEnum):
+    """What happened to one item."""
+
+    FOUND = "found"
+    """A target the learner found (possibly in part: see ``credit``)."""
+    MISSED = "missed"
+    """A target the learner did not find."""
+    FALSE_ALARM = "false_alarm"
+    """Something the learner marked that is not a target."""
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    """The verdict on one item."""
+
+    id: str
+    """Item id: a target's, a distractor's or option's id, or ``unit:<unit id>`` for an unlisted passage."""
+    verdict: Verdict
+    """Found, missed or false alarm."""
+    credit: float
+    """Points this item adds (found) or costs (false alarm, as a positive number)."""
+    explanation: str
+    """Why, in plain words."""
+    units: tuple[str, ...] = ()
+    """The passages the item concerns."""
+    label: str | None = None
+    """The kind the learner gave (labelled highlight)."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data."""
+        return {
+            "id": self.id,
+            "verdict": str(self.verdict),
+            "credit": self.credit,
+            "explanation": self.explanation,
+            "units": list(self.units),
+            "label": self.label,
+        }
+
+
+@dataclass(frozen=True)
+class Result:
+    """The grade of one answer to one exercise."""
+
+    exercise: str
+    """The exercise id."""
+    score: float
+    """Points earned, within ``[0, max_score]``."""
+    max_score: float
+    """Points available."""
+    items: tuple[ItemResult, ...]
+    """Per-item verdicts: targets in exercise order, then false alarms in reading order."""
+
+    @property
+    def fraction(self) -> float:
+        """Score as a share of the maximum, in ``[0, 1]``."""
+        return self.score / self.max_score if self.max_score else 0.0
+
+    @property
+    def correct(self) -> bool:
+        """Whether the answer earned every point."""
+        return self.score == self.max_score
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data, the shape the front-end mirrors."""
+        return {
+            "exercise": self.exercise,
+            "score": self.score,
+            "max_score": self.max_score,
+            "items": [item.as_dict() for item in self.items],
+        }
+
+
+@dataclass(frozen=True)
+class Examples:
+    """Three raw answers every exercise must handle: one right, one wrong, one malformed."""
+
+    correct: Any
+    """Earns every point."""
+    incorrect: Any
+    """Well-formed, earns less than every point."""
+    invalid: Any
+    """Fails to parse."""

@@ -1,0 +1,88 @@
+"""The JSON state the exercise front-end receives: what to show, and (outside exam mode) the key to score with.
+
+This is the one contract between Python and ``static/widget.js`` / ``static/scoring.js``. Both the static book
+(inlined by the Sphinx directive) and the live widget (synced traits) send exactly this.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from medialit.catalogue import Catalogue
+from medialit.model import Anchor, Exercise
+from medialit.scoring import MESSAGES, RULES
+
+__all__ = ["STATE_VERSION", "exercise_state"]
+
+STATE_VERSION = 1
+"""Bumped whenever the shape below changes."""
+
+
+def _anchor(anchor: Anchor) -> dict[str, Any]:
+    return {"document": anchor.document, "quote": anchor.quote, "units": list(anchor.units)}
+
+
+def _documents(exercise: Exercise, catalogue: Catalogue) -> list[dict[str, Any]]:
+    out = []
+    for slug in exercise.documents:
+        document = catalogue.get(slug)
+        paragraphs: dict[int, list[dict[str, str]]] = {}
+        for unit in document.units:
+            paragraphs.setdefault(unit.paragraph, []).append({"id": unit.id, "text": unit.text})
+        out.append(
+            {
+                "slug": slug,
+                "label": document.label,
+                "title": document.title,
+                "paragraphs": [{"number": n, "units": units} for n, units in paragraphs.items()],
+            }
+        )
+    return out
+
+
+def _key(exercise: Exercise) -> dict[str, Any]:
+    return {
+        "targets": [
+            {
+                "id": t.id,
+                "anchors": [_anchor(a) for a in t.anchors],
+                "label": t.label,
+                "explanation": t.explanation,
+            }
+            for t in exercise.targets
+        ],
+        "distractors": [
+            {"id": d.id, "anchors": [_anchor(a) for a in d.anchors], "explanation": d.explanation}
+            for d in exercise.distractors
+        ],
+        "options": [{"id": o.id, "correct": o.correct, "feedback": o.feedback} for o in exercise.options],
+        "none_feedback": exercise.none_feedback,
+        "takeaway": exercise.takeaway,
+        "messages": MESSAGES,
+    }
+
+
+def exercise_state(exercise: Exercise, catalogue: Catalogue, *, with_key: bool = True) -> dict[str, Any]:
+    """Everything the front-end needs for ``exercise``; ``with_key=False`` (exam mode) leaves out answers."""
+    return {
+        "version": STATE_VERSION,
+        "id": exercise.id,
+        "type": str(exercise.type),
+        "skill": str(exercise.skill),
+        "title": exercise.title,
+        "prompt": exercise.prompt,
+        "hints": list(exercise.hints),
+        "content_hash": exercise.content_hash,
+        "documents": _documents(exercise, catalogue),
+        "unit_ids": list(exercise.unit_ids),
+        "labels": [{"id": lab.id, "name": lab.name, "description": lab.description} for lab in exercise.labels],
+        "allow_none": exercise.allow_none,
+        "options": [{"id": o.id, "text": o.text} for o in exercise.options],
+        "multiple": exercise.multiple,
+        "context": _anchor(exercise.context) if exercise.context else None,
+        "rule": RULES[exercise.type],
+        "max_score": float(len(exercise.targets) or 1)
+        if exercise.options == ()
+        else float(sum(o.correct for o in exercise.options)),
+        "key": _key(exercise) if with_key else None,
+    }

@@ -1,0 +1,144 @@
+"""Shared fixtures: the project, a local HTTP server, and Debian's Chromium driven by Playwright.
+
+Every browser page is guarded: requests to anything but 127.0.0.1 / localhost (and data: / blob: URLs) are aborted
+and recorded in ``page.external_requests``; console errors are recorded in ``page.console_errors``.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from medialit.catalogue import Catalogue
+from medialit.exercises import ExerciseSet, load_exercises
+from medialit.project import Project
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LOCAL_PREFIXES = ("http://127.0.0.1", "http://localhost", "data:", "blob:", "about:")
+# Messages Jupyter Book 1 itself logs; not ours.
+FOREIGN_CONSOLE = ("Identifier 'THEBE_JS_URL' has already been declared", "Got invalid theme mode")
+
+
+@pytest.fixture(scope="session")
+def project() -> Project:
+    return Project(ROOT)
+
+
+@pytest.fixture(scope="session")
+def catalogue(project: Project) -> Catalogue:
+    return Catalogue.load(project.catalogue_path)
+
+
+@pytest.fixture(scope="session")
+def exercise_set(project: Project, catalogue: Catalogue) -> ExerciseSet:
+    return load_exercises(project.exercises, catalogue).require_valid()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+class StaticServer:
+    """A threaded HTTP server for one folder on 127.0.0.1."""
+
+    def __init__(self, folder: Path):
+        handler = functools.partial(_QuietHandler, directory=str(folder))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self.thread.join()
+
+
+@pytest.fixture(scope="session")
+def serve():
+    """``serve(folder)`` → a :class:`StaticServer`; all are closed at the end of the session."""
+    servers: list[StaticServer] = []
+
+    def start(folder: Path) -> StaticServer:
+        server = StaticServer(folder)
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    executable = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(executable).exists():
+        pytest.fail("Debian's chromium is not installed: run `make test`, which installs it")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def guard(page) -> None:
+    """Abort and record every request that leaves the machine; record console errors."""
+    page.external_requests = []
+    page.console_errors = []
+
+    def route(route) -> None:
+        url = route.request.url
+        if url.startswith(LOCAL_PREFIXES) or url.startswith("file:"):
+            route.continue_()
+        else:
+            page.external_requests.append(url)
+            route.abort()
+
+    def console(message) -> None:
+        if message.type == "error" and not any(s in message.text for s in FOREIGN_CONSOLE):
+            page.console_errors.append(message.text)
+
+    page.route("**/*", route)
+    page.on("console", console)
+    page.on("pageerror", lambda error: page.console_errors.append(f"pageerror: {error}"))
+
+
+@pytest.fixture
+def page_factory(browser) -> Iterator:
+    """``page_factory(**context_options)`` → a guarded page in a fresh context."""
+    contexts = []
+
+    def make(**options):
+        context = browser.new_context(**options)
+        contexts.append(context)
+        page = context.new_page()
+        guard(page)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(page_factory):
+    """A guarded page at 1280×900."""
+    return page_factory(viewport={"width": 1280, "height": 900})
