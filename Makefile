@@ -1,0 +1,64 @@
+# medialit: two commands do everything.
+#   make serve   install everything, build the book clean, serve it on http://127.0.0.1:$(PORT)/
+#   make test    install everything (Debian's Chromium too, if missing) and run every test
+# Other targets: make build (build without serving), make validate, make lint, make bench, make clean.
+
+PYTHON  ?= python3
+VENV    ?= .venv
+PORT    ?= 8000
+BIN     := $(VENV)/bin
+BOOK    := book
+HTML    := $(BOOK)/_build/html
+STAMPS  := .stamps
+
+.PHONY: serve build test validate lint bench setup setup-test chromium clean
+
+$(STAMPS):
+	mkdir -p $(STAMPS)
+
+$(STAMPS)/venv: pyproject.toml | $(STAMPS)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m ipykernel install --user --name python3 >/dev/null
+	touch $@
+
+$(STAMPS)/npm: package.json package-lock.json | $(STAMPS)
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: $(STAMPS)/venv
+
+setup-test: $(STAMPS)/venv $(STAMPS)/npm chromium
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Chromium from Debian…"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+validate: setup
+	$(BIN)/medialit validate
+
+build: setup
+	rm -rf $(BOOK)/_build
+	$(BIN)/jupyter-book build $(BOOK) --all -W -n --keep-going
+	@echo "Built: $(HTML)/index.html"
+
+serve: build
+	@echo "Serving the book at http://127.0.0.1:$(PORT)/  (Ctrl+C to stop)"
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory $(HTML)
+
+lint: setup
+	$(BIN)/ruff check src tests benchmarks
+
+test: setup-test
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/medialit validate
+	$(BIN)/python -m pytest
+
+bench: setup-test
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(BOOK)/_build $(STAMPS) .pytest_cache .hypothesis

@@ -1,0 +1,79 @@
+"""The directives: ``exercise``, ``document`` and ``answer-key``."""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+from medialit.modes import Mode
+from medialit.sphinxext.answer_key import answer_key_nodes
+from medialit.sphinxext.nodes import exercise_node
+from medialit.state import exercise_state
+from medialit.text import paragraph_spans
+
+__all__ = ["AnswerKeyDirective", "DocumentDirective", "ExerciseDirective"]
+
+
+class ExerciseDirective(SphinxDirective):
+    """``exercise ID``: one interactive exercise from ``exercises/``."""
+
+    required_arguments = 1
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        from medialit.sphinxext import load, mode
+
+        catalogue, exercises = load(self.env.app)
+        exercise_id = self.arguments[0]
+        try:
+            exercise = exercises.get(exercise_id)
+        except KeyError:
+            known = ", ".join(e.id for e in exercises.exercises)
+            raise self.error(f"no exercise {exercise_id!r} in exercises/; known: {known}") from None
+        self.env.note_dependency(exercise.source)
+        node = exercise_node()
+        node["exercise_id"] = exercise.id
+        node["state"] = exercise_state(exercise, catalogue, with_key=mode(self.env.app) is Mode.LEARN)
+        return [node]
+
+
+class DocumentDirective(SphinxDirective):
+    """``document SLUG``: a case-study document verbatim, one numbered item per paragraph."""
+
+    required_arguments = 1
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        from medialit.sphinxext import load
+
+        catalogue, _ = load(self.env.app)
+        try:
+            document = catalogue.get(self.arguments[0])
+        except KeyError:
+            raise self.error(f"no document {self.arguments[0]!r}; known: {', '.join(catalogue.slugs)}") from None
+        self.env.note_dependency(str(document.path))
+        container = nodes.container(classes=["medialit-document"])
+        container["ids"].append(f"document-{document.slug}")
+        listing = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
+        for number, (start, end) in enumerate(paragraph_spans(document.text), start=1):
+            item = nodes.list_item(ids=[f"{document.slug}-p{number}"])
+            item += nodes.paragraph(text=document.text[start:end])
+            listing += item
+        container += listing
+        return [container]
+
+
+class AnswerKeyDirective(SphinxDirective):
+    """``answer-key``: the complete key, generated from ``exercises/`` (left out of exam builds)."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        from medialit.sphinxext import load, mode
+
+        catalogue, exercises = load(self.env.app)
+        if mode(self.env.app) is Mode.EXAM:
+            return [nodes.paragraph(text="The answer key is not part of an exam build.")]
+        for exercise in exercises.exercises:
+            self.env.note_dependency(exercise.source)
+        return answer_key_nodes(exercises, catalogue)

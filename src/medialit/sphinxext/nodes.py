@@ -1,0 +1,54 @@
+"""The exercise node and its HTML output (filled from ``templates/exercise.html`` and ``templates/loader.html``)."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from string import Template
+from typing import Any
+
+from docutils import nodes
+
+from medialit.assets import asset_text
+
+__all__ = ["exercise_node", "inline_json", "skip_node", "visit_exercise_html"]
+
+
+class exercise_node(nodes.General, nodes.Element):
+    """Placeholder for one exercise; attributes ``exercise_id`` and ``state`` (JSON-ready dict)."""
+
+
+@cache
+def _template(name: str) -> Template:
+    return Template(resources.files("medialit").joinpath("templates", name).read_text(encoding="utf-8"))
+
+
+def inline_json(data: Any) -> str:
+    """JSON safe to place inside an HTML ``<script>`` element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for raw, safe in (("</", "<\\/"), ("<!--", "<\\!--"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(raw, safe)
+    return text
+
+
+def _loader() -> str:
+    sources = {"widget": asset_text("widget.js"), "scoring": asset_text("scoring.js")}
+    shim = asset_text("shim.js").replace("</", "<\\/")
+    return _template("loader.html").substitute(sources=inline_json(sources), shim=shim)
+
+
+def visit_exercise_html(self, node: exercise_node) -> None:
+    """Write the placeholder, its state and, on the first exercise of a page, the front-end."""
+    self.body.append(
+        _template("exercise.html").substitute(id=self.encode(node["exercise_id"]), state=inline_json(node["state"]))
+    )
+    if not getattr(self, "_medialit_loaded", False):
+        self.body.append(_loader())
+        self._medialit_loaded = True
+    raise nodes.SkipNode
+
+
+def skip_node(self, node: nodes.Element) -> None:
+    """Non-HTML builders leave exercises out."""
+    raise nodes.SkipNode

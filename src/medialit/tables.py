@@ -1,0 +1,39 @@
+"""pandas tables built from the exercises and documents: the source ledger used in the lab."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from medialit.catalogue import Catalogue
+from medialit.exercises import ExerciseSet
+from medialit.model import ExerciseType, Skill
+
+__all__ = ["source_ledger"]
+
+
+def source_ledger(exercises: ExerciseSet, catalogue: Catalogue) -> pd.DataFrame:
+    """One row per unverifiable attribution found in the sourcing exercises, deduplicated by quote.
+
+    Columns: ``document`` (e.g. "Document A"), ``paragraph``, ``quote``, ``kind`` (the label's name where a labelled
+    exercise classifies it, else ``"unverifiable"``), ``can_be_checked`` (always ``False`` for these targets).
+    """
+    rows: dict[tuple[str, str], dict] = {}
+    for exercise in exercises.exercises:
+        if exercise.type is not ExerciseType.HIGHLIGHT or exercise.skill is not Skill.SOURCING:
+            continue
+        names = {label.id: label.name for label in exercise.labels}
+        for target in exercise.targets:
+            anchor = target.anchors[0]
+            document = catalogue.get(anchor.document)
+            key = (anchor.document, anchor.quote)
+            row = rows.setdefault(key, {
+                "document": document.label,
+                "paragraph": document.unit_index[anchor.units[0]].paragraph,
+                "quote": anchor.quote,
+                "kind": "unverifiable",
+                "can_be_checked": False,
+            })
+            if target.label:
+                row["kind"] = names[target.label]
+    frame = pd.DataFrame(list(rows.values()), columns=["document", "paragraph", "quote", "kind", "can_be_checked"])
+    return frame.sort_values(["document", "paragraph"], kind="stable").reset_index(drop=True)
