@@ -142,3 +142,46 @@ def page_factory(browser) -> Iterator:
 def page(page_factory):
     """A guarded page at 1280×900."""
     return page_factory(viewport={"width": 1280, "height": 900})
+
+
+def build_book(output: Path, *, mode: str = "learn", book: Path | None = None) -> Path:
+    """Build the Jupyter Book clean into ``output``; returns the HTML folder. Fails the test on any Sphinx warning."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "MEDIALIT_MODE": mode}
+    command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(book or ROOT / "book"), "--all",
+               "-W", "-n", "--keep-going", "--path-output", str(output)]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=900)
+    if done.returncode != 0:
+        pytest.fail(f"the book did not build ({mode}):\n{done.stdout[-4000:]}\n{done.stderr[-4000:]}")
+    return output / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
+def built_book(tmp_path_factory) -> Path:
+    """The real book, built once per session in learn mode."""
+    return build_book(tmp_path_factory.mktemp("book"))
+
+
+@pytest.fixture(scope="session")
+def book_server(built_book, serve) -> StaticServer:
+    """The built book served on 127.0.0.1."""
+    return serve(built_book)
+
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
+    """axe-core violations of the given impacts on the current page (axe is injected from node_modules)."""
+    if not AXE.exists():
+        pytest.fail("node_modules/axe-core is missing: run `make test`, which installs it with npm ci")
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in found
+        if v["impact"] in impacts
+    ]

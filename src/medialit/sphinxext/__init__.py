@@ -60,6 +60,11 @@ def mode(app: Sphinx) -> Mode:
     return Mode(os.environ.get("MEDIALIT_MODE") or app.config.medialit_mode)
 
 
+def _on_config_inited(app: Sphinx, config: Any) -> None:
+    """config-inited: put our theme component overrides (accessible names for the theme's buttons) first."""
+    config.templates_path.insert(0, str(Path(__file__).resolve().parents[1] / "templates" / "theme"))
+
+
 def _on_builder_inited(app: Sphinx) -> None:
     """builder-inited: load and validate everything once, so that errors stop the build early."""
     load(app)
@@ -94,6 +99,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("exercise", ExerciseDirective)
     app.add_directive("document", DocumentDirective)
     app.add_directive("answer-key", AnswerKeyDirective)
+    app.connect("config-inited", _on_config_inited)
     app.connect("builder-inited", _on_builder_inited)
     app.connect("html-page-context", _on_page_context)
     app.connect("build-finished", _on_build_finished)

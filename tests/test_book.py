@@ -1,0 +1,98 @@
+"""The real book, built with Jupyter Book 1 and driven in Debian's Chromium: offline, error-free, accessible."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import axe_violations
+from tests.keys import arrow_to, press_button, tab_to_listbox
+
+pytestmark = [pytest.mark.build, pytest.mark.browser]
+
+
+def pages(built_book) -> list[str]:
+    return sorted(
+        str(path.relative_to(built_book))
+        for path in built_book.rglob("*.html")
+        if not any(part.startswith("_") for part in path.relative_to(built_book).parts)
+    )
+
+
+def test_every_chapter_is_built(built_book):
+    built = set(pages(built_book))
+    for chapter in ["intro.html", "documents/document-a.html", "documents/document-b.html", "sourcing.html",
+                    "contradictions.html", "disclaimer.html", "lateral-reading.html", "lab.html",
+                    "final-challenge.html", "teachers/index.html", "teachers/answer-key.html", "glossary.html"]:
+        assert chapter in built
+
+
+def test_no_page_references_an_external_asset(built_book):
+    import re
+
+    for name in pages(built_book):
+        html = (built_book / name).read_text(encoding="utf-8")
+        external = re.findall(r'<(?:script|link|img|iframe)[^>]*(?:src|href)="(https?://[^"]+)"', html)
+        assert external == [], name
+
+
+def test_every_page_loads_offline_without_errors_and_passes_axe(built_book, book_server, page):
+    for name in pages(built_book):
+        page.goto(f"{book_server.url}/{name}", wait_until="load")
+        page.wait_for_timeout(50)
+        assert page.external_requests == [], name
+        assert page.console_errors == [], name
+        assert axe_violations(page) == [], name
+
+
+def test_every_page_passes_axe_in_the_dark_theme(built_book, book_server, page):
+    page.add_init_script("localStorage.setItem('theme', 'dark'); localStorage.setItem('mode', 'dark');")
+    for name in ["intro.html", "disclaimer.html", "documents/document-a.html", "sourcing.html"]:
+        page.goto(f"{book_server.url}/{name}", wait_until="load")
+        assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+        assert axe_violations(page) == [], name
+    assert page.external_requests == []
+
+
+def test_document_pages_show_the_full_text_with_paragraph_numbers(book_server, page, catalogue):
+    for slug, name in [("kursk", "document-a"), ("article4", "document-b")]:
+        page.goto(f"{book_server.url}/documents/{name}.html")
+        items = page.locator(f"#document-{slug} ol > li")
+        document = catalogue.get(slug)
+        paragraphs = [line.strip() for line in document.text.split("\n") if line.strip()]
+        assert items.count() == len(paragraphs)
+        assert [t.strip() for t in items.all_text_contents()] == paragraphs
+
+
+def test_disclaimer_exercise_solved_with_the_keyboard_only(book_server, page):
+    page.goto(f"{book_server.url}/disclaimer.html")
+    exercise = page.locator("[data-medialit-id='disclaimer-002']")
+    # A wrong pick first: the headline after the disclaimer.
+    tab_to_listbox(page, "disclaimer-002")
+    arrow_to(page, "Putin Does Not Deny Reports")
+    page.keyboard.press("Space")
+    press_button(page, "disclaimer-002", "Check")
+    page.wait_for_function("() => document.querySelector(\"[data-medialit-id='disclaimer-002']\")"
+                           ".textContent.includes('0 of 1')")
+    assert "This is a headline, not a disclaimer." in exercise.text_content()
+    press_button(page, "disclaimer-002", "Try again")
+    tab_to_listbox(page, "disclaimer-002")
+    arrow_to(page, "Putin Does Not Deny Reports")
+    page.keyboard.press("Space")  # unmark the headline
+    arrow_to(page, "are pseudonyms")
+    page.keyboard.press("Space")
+    press_button(page, "disclaimer-002", "Check")
+    page.wait_for_function("() => document.querySelector(\"[data-medialit-id='disclaimer-002']\")"
+                           ".textContent.includes('1 of 1')")
+    assert "It says every name in the story is a pseudonym" in exercise.text_content()
+    assert page.external_requests == [] and page.console_errors == []
+
+
+def test_the_answer_key_lists_every_target(book_server, page, exercise_set):
+    page.goto(f"{book_server.url}/teachers/answer-key.html")
+    text = page.locator("main").text_content()
+    for exercise in exercise_set.exercises:
+        assert f"({exercise.id})" in text
+        for target in exercise.targets:
+            for anchor in target.anchors:
+                assert anchor.quote in text, (exercise.id, target.id)
+            assert " ".join(target.explanation.split()) in " ".join(text.split()), (exercise.id, target.id)
