@@ -112,13 +112,20 @@ def guard(page) -> None:
             page.external_requests.append(url)
             route.abort()
 
+    def ours(text: str) -> bool:
+        return not any(s in text for s in FOREIGN_CONSOLE)
+
     def console(message) -> None:
-        if message.type == "error" and not any(s in message.text for s in FOREIGN_CONSOLE):
+        if message.type == "error" and ours(message.text):
             page.console_errors.append(message.text)
+
+    def error(exception) -> None:
+        if ours(str(exception)):
+            page.console_errors.append(f"pageerror: {exception}")
 
     page.route("**/*", route)
     page.on("console", console)
-    page.on("pageerror", lambda error: page.console_errors.append(f"pageerror: {error}"))
+    page.on("pageerror", error)
 
 
 @pytest.fixture

@@ -10,6 +10,10 @@ __all__ = ["main"]
 
 COMMANDS: dict[str, str] = {
     "validate": "medialit.commands.validate",
+    "new-case": "medialit.commands.new_case",
+    "preview": "medialit.commands.preview",
+    "grade": "medialit.commands.grade",
+    "key": "medialit.commands.key",
 }
 """Sub-command name → module with ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int``."""
 

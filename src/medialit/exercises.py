@@ -6,8 +6,10 @@ and documents exist, and that each exercise can tell a careful learner from one 
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -75,8 +77,10 @@ class _Checker:
     # -- stage 1 -----------------------------------------------------------------------------------------------
     def check_schema(self, data: Any) -> None:
         validator = jsonschema.Draft202012Validator(schema())
-        for error in sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path)):
-            self.add(error.absolute_path, _schema_message(error))
+        errors = sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
+        for error in _specific(errors):
+            for where, message, fix in _schema_problems(error):
+                self.add(where, message, fix)
 
     # -- stage 2 -----------------------------------------------------------------------------------------------
     def anchor(
@@ -120,6 +124,15 @@ class _Checker:
         if suggestion is None:
             self.add(where, f"the quote is empty or {document.slug} is empty")
             return
+        if "\n" in suggestion.passage.strip():
+            before = suggestion.passage.strip().split("\n")[0].strip()
+            self.add(
+                where,
+                f"the quote {_short(quote)!r} runs across a paragraph break in {document.slug} ({document.path.name})",
+                fix=f"the text starts a new paragraph after {_short(before, 120)!r}; a quote must stay inside one "
+                "paragraph: shorten it, or split it into two items",
+            )
+            return
         self.add(
             where,
             f"the quote {_short(quote)!r} is not in {document.slug} ({document.path.name}) exactly as written",
@@ -128,18 +141,106 @@ class _Checker:
         )
 
 
-def _schema_message(error: jsonschema.ValidationError) -> str:
+_KINDS = {
+    "array": "a list (one item per line, each starting with `- `)",
+    "string": "text",
+    "object": "a group of fields (`name: value` lines, indented under it)",
+    "boolean": "true or false",
+    "integer": "a whole number",
+}
+
+
+def _specific(errors: list[jsonschema.ValidationError]) -> list[jsonschema.ValidationError]:
+    """The errors an author can act on: a vague ``oneOf`` goes when a sharper error is there, and a missing field
+    goes when a misspelt field next to it will be reported with the right spelling."""
+    paths = [tuple(e.absolute_path) for e in errors if e.validator != "oneOf"]
+    misspelt = {
+        (tuple(e.absolute_path), close)
+        for e in errors if e.validator == "additionalProperties"
+        for name in set(e.instance) - set(e.schema.get("properties", {}))
+        for close in difflib.get_close_matches(name, _allowed_fields(e), n=1, cutoff=0.7)
+    }
+    return [
+        e for e in errors
+        if not (e.validator == "oneOf" and any(p[: len(e.absolute_path)] == tuple(e.absolute_path) for p in paths))
+        and not (e.validator == "required" and (tuple(e.absolute_path), _missing(e)) in misspelt)
+    ]
+
+
+def _missing(error: jsonschema.ValidationError) -> str:
+    """The field a ``required`` error is about."""
+    return error.message.split("'")[1]
+
+
+def _description(subschema: dict, name: str) -> str:
+    """The schema's description of property ``name``, following one ``$ref``."""
+    prop = subschema.get("properties", {}).get(name, {})
+    if not isinstance(prop, dict):
+        return ""
+    if "description" in prop:
+        return prop["description"]
+    ref = prop.get("$ref", "")
+    return schema()["$defs"].get(ref.rsplit("/", 1)[-1], {}).get("description", "") if ref else ""
+
+
+def _allowed_fields(error: jsonschema.ValidationError) -> list[str]:
+    return [k for k, v in error.schema.get("properties", {}).items() if v is not False]
+
+
+def _schema_problems(error: jsonschema.ValidationError) -> list[tuple[tuple[Any, ...], str, str]]:
+    """(where, what is wrong, how to fix it) for one schema error, in an author's words."""
+    where = tuple(error.absolute_path)
     if error.validator == "required":
-        return error.message.replace("is a required property", "is missing (a required field)")
+        name = _missing(error)
+        description = _description(error.schema, name)
+        return [(where, f"the required field '{name}' is missing",
+                 f"add `{name}:`" + (f" ({description})" if description else ""))]
     if error.validator == "additionalProperties":
-        return error.message + " (remove it, or check its spelling)"
+        allowed = _allowed_fields(error)
+        out = []
+        for name in sorted(set(error.instance) - set(error.schema.get("properties", {}))):
+            close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.7)
+            fix = f"did you mean `{close[0]}`? Rename it." if close else "remove it, or check its spelling."
+            out.append(((*where, name), f"`{name}` is not a field medialit knows here", f"{fix} Allowed here: "
+                        + ", ".join(f"`{a}`" for a in allowed)))
+        return out
     if error.validator == "enum":
-        return f"{error.instance!r} is not allowed here; use one of {error.validator_value}"
-    if error.validator is False or error.schema is False:
-        return "this field does not belong in this type of exercise"
+        choices = ", ".join(map(str, error.validator_value))
+        return [(where, f"{error.instance!r} is not allowed here; use one of {choices}", f"write one of {choices}")]
+    if error.validator == "const":
+        return [(where, f"{error.instance!r} is not allowed here", f"write {error.validator_value!r}")]
+    if error.schema is False or error.validator is False:
+        return [(where, f"`{where[-1]}` does not belong in this type of exercise",
+                 "remove it; the schema's descriptions say which fields each type takes")]
+    if error.validator == "type":
+        kind = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
+        return [(where, f"this should be {_KINDS.get(kind, kind)}, not {_short(repr(error.instance), 60)}",
+                 "check the indentation and the `- ` in front of list items")]
+    if error.validator == "pattern":
+        better = re.sub(r"[^a-z0-9]+", "-", str(error.instance).lower()).strip("-") or "item-1"
+        return [(where, f"{error.instance!r} cannot be used as an id",
+                 f"use lower-case letters, digits and hyphens only, for example {better!r}")]
+    if error.validator in ("minLength", "minItems"):
+        size = "characters" if error.validator == "minLength" else "items"
+        return [(where, f"this is too short: it needs at least {error.validator_value} {size}", "")]
     if error.validator == "oneOf":
-        return "this item does not have the fields its type needs (see the schema's description)"
-    return error.message
+        return [(where, "this item does not have the fields its type needs",
+                 "compare it with the examples in the schema's descriptions")]
+    return [(where, error.message, "")]
+
+
+def _placeholders(checker: _Checker, data: Any, where: tuple[Any, ...] = ()) -> None:
+    """Warn about every TODO left by ``medialit new-case``; quotes are the document's own words and are skipped."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key != "quote":
+                _placeholders(checker, value, (*where, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            _placeholders(checker, value, (*where, index))
+    elif isinstance(data, str) and "TODO" in data:
+        checker.add(where, "this is still a TODO placeholder", fix="write the real text and remove the TODO",
+                    severity=Severity.WARNING)
 
 
 def _hash(data: Any) -> str:
@@ -147,23 +248,52 @@ def _hash(data: Any) -> str:
     return hashlib.sha256(blob).hexdigest()[:16]
 
 
+def _yaml_problem(path: Path, error: yaml.YAMLError) -> Problem:
+    """A YAML syntax error, located where an author can see it."""
+    mark = getattr(error, "problem_mark", None)
+    problem = getattr(error, "problem", None) or str(error)
+    if mark is not None:
+        problem += f" (line {mark.line + 1}, column {mark.column + 1})"
+    start = getattr(error, "context_mark", None)
+    context = getattr(error, "context", None) or ""
+    if start is not None and mark is not None and start.line < mark.line and ("quoted" in context or "flow" in context):
+        # An unclosed quote or bracket is noticed far below where it was opened: point at the opening.
+        problem += f", {context} that starts on line {start.line + 1}, column {start.column + 1}"
+        mark = start
+    else:
+        start = None
+    fix = "check the indentation, and wrap text holding a colon or a quote mark in quotes"
+    opened = _unclosed_quote_above(path, mark.line) if mark is not None and start is None else None
+    if opened is not None:
+        problem += f"; the \" opened on line {opened + 1} is not closed on that line"
+        mark = start = yaml.Mark("", 0, opened, 0, None, None)
+    if "'\\t'" in problem:
+        fix = "YAML indents with spaces only: replace the tab at the start of the line with spaces"
+    elif mark is start and start is not None:
+        fix = "close the quote or bracket opened there"
+    return Problem(file=str(path), line=mark.line + 1 if mark else None, field="",
+                   message=f"this is not valid YAML: {problem}", fix=fix)
+
+
+def _unclosed_quote_above(path: Path, line: int) -> int | None:
+    """The 0-based line above ``line`` whose double quotes do not pair up: the usual cause of a far-off error."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()[:line]
+    except (OSError, UnicodeDecodeError):
+        return None
+    for number in range(len(lines) - 1, -1, -1):
+        text = lines[number].split(" #")[0]
+        if not text.lstrip().startswith("#") and len(re.findall(r'(?<!\\)"', text)) % 2:
+            return number
+    return None
+
+
 def load_exercise(path: Path, catalogue: Catalogue) -> tuple[Exercise | None, list[Problem]]:
     """One exercise file compiled, or ``None`` with the problems that stopped it; warnings come either way."""
     try:
         yaml_file = YamlFile.read(path)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problem = getattr(error, "problem", None) or str(error)
-        return None, [
-            Problem(
-                file=str(path),
-                line=mark.line + 1 if mark else None,
-                field="",
-                message=f"this is not valid YAML: {problem}"
-                + (f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""),
-                fix="check the indentation and that text with a colon or a quote mark is wrapped in quotes",
-            )
-        ]
+        return None, [_yaml_problem(path, error)]
     except (OSError, UnicodeDecodeError) as error:
         return None, [Problem(file=str(path), line=None, field="", message=f"cannot read the file: {error}")]
     checker = _Checker(yaml_file, catalogue)
@@ -171,6 +301,7 @@ def load_exercise(path: Path, catalogue: Catalogue) -> tuple[Exercise | None, li
     checker.check_schema(data)
     if checker.failed:
         return None, checker.problems
+    _placeholders(checker, data)
     exercise = _compile(checker, data, path)
     return (None if checker.failed else exercise), checker.problems
 
@@ -200,8 +331,12 @@ def _compile(checker: _Checker, data: dict, path: Path) -> Exercise:
         anchors = _anchors(checker, where, raw, default, documents, kind)
         if kind is ExerciseType.HIGHLIGHT:
             _check_label(checker, where, raw.get("label"), labels)
+        if not raw.get("explanation", "").strip():
+            checker.add((*where, "id"), f"the target {raw['id']!r} has no explanation",
+                        fix="add `explanation:` saying why it counts; learners who miss it see nothing otherwise",
+                        severity=Severity.WARNING)
         if anchors is not None:
-            targets.append(Target(raw["id"], anchors, raw["explanation"], raw.get("label")))
+            targets.append(Target(raw["id"], anchors, raw.get("explanation", ""), raw.get("label")))
     distractors = []
     for index, raw in enumerate(data.get("distractors", ())):
         anchors = _anchors(checker, ("distractors", index), raw, default, documents, kind)

@@ -18,6 +18,10 @@ _FOLD = str.maketrans(
 )
 
 
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+"""Kana and CJK ideographs: scripts written without spaces between words."""
+
+
 @dataclass(frozen=True)
 class Suggestion:
     """The passage nearest to a quote, and what differs."""
@@ -53,12 +57,47 @@ def _differences(quote: str, passage: str) -> str:
         reasons.append("the text uses curly quotes (‘ ’ “ ”) where the quote has straight ones")
     if "-" in quote and any(c in passage for c in "—–"):
         reasons.append("the text uses a dash (— or –) where the quote has a hyphen")
-    if re.sub(r"\s+", " ", quote) != quote or "\n" in passage:
+    if "\n" in passage.strip():
+        reasons.append("the text has a paragraph break inside this passage")
+    elif re.sub(r"\s+", " ", quote) != quote or re.sub(r"\s+", " ", passage) != passage:
         reasons.append("the spacing or line breaks differ")
     same_but_case = quote.lower().translate(_FOLD) == passage.lower().translate(_FOLD)
     if same_but_case and quote.translate(_FOLD) != passage.translate(_FOLD):
         reasons.append("upper and lower case differ")
-    return "; ".join(reasons) or "some words differ"
+    if not reasons:
+        reasons.append(_changed_words(quote, passage))
+    return "; ".join(reasons)
+
+
+def _tokens(text: str) -> list[tuple[int, int]]:
+    """Spans of words and punctuation marks; one character each in scripts written without spaces."""
+    if len(text.split()) <= 1 and len(text) > 1:
+        return [(i, i + 1) for i in range(len(text))]
+    return [m.span() for m in re.finditer(r"\w+|[^\w\s]", text)]
+
+
+def _changed_words(quote: str, passage: str, most: int = 3) -> str:
+    """The first few words that differ, as "the quote has X where the text has Y"."""
+    mine, theirs = _tokens(quote), _tokens(passage)
+    folded_mine = [quote[a:b].translate(_FOLD).lower() for a, b in mine]
+    folded_theirs = [passage[a:b].translate(_FOLD).lower() for a, b in theirs]
+    changes = []
+    matcher = difflib.SequenceMatcher(a=folded_mine, b=folded_theirs, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        wrote = quote[mine[a1][0]: mine[a2 - 1][1]] if a2 > a1 else ""
+        has = passage[theirs[b1][0]: theirs[b2 - 1][1]] if b2 > b1 else ""
+        if not wrote:
+            changes.append(f"the text has {has!r} where the quote has nothing")
+        elif not has:
+            changes.append(f"the quote has {wrote!r} where the text has nothing")
+        else:
+            changes.append(f"the quote has {wrote!r} where the text has {has!r}")
+    if not changes:
+        return "some characters differ"
+    more = f", and {len(changes) - most} more differences" if len(changes) > most else ""
+    return "; ".join(changes[:most]) + more
 
 
 def nearest_passage(text: str, quote: str) -> Suggestion | None:
@@ -76,9 +115,20 @@ def nearest_passage(text: str, quote: str) -> Suggestion | None:
     return _fuzzy(text, folded_text, where, folded_quote, quote)
 
 
+def _unspaced_starts(text: str) -> list[int]:
+    """Every position inside a run of a script written without spaces (Chinese, Japanese), where words can start."""
+    return [m.start() for m in _UNSPACED.finditer(text)]
+
+
+def _inside_word(text: str, at: int) -> bool:
+    """Whether ``at`` falls between two letters of one word (scripts written without spaces have no such place)."""
+    before, after = text[at - 1], text[at]
+    return before.isalnum() and after.isalnum() and not _UNSPACED.match(after)
+
+
 def _fuzzy(text: str, folded_text: str, where: list[int], folded_quote: str, quote: str) -> Suggestion:
     size = len(folded_quote)
-    starts = [0] + [m.end() for m in re.finditer(r"\s+", folded_text)]
+    starts = sorted({0, *(m.end() for m in re.finditer(r"\s+", folded_text)), *_unspaced_starts(folded_text)})
     best = (-1.0, 0, min(size, len(folded_text)))
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(folded_quote)
@@ -92,6 +142,8 @@ def _fuzzy(text: str, folded_text: str, where: list[int], folded_quote: str, quo
             if ratio > best[0]:
                 best = (ratio, begin, end)
     _, begin, end = best
+    while end < len(folded_text) and _inside_word(folded_text, end):
+        end += 1  # never stop in the middle of a word
     start = where[begin]
     stop = where[end - 1] + 1
     passage = text[start:stop].strip()

@@ -30,6 +30,7 @@ from medialit.catalogue import Catalogue
 from medialit.exercises import ExerciseSet, load_exercises
 from medialit.modes import Mode
 from medialit.project import Project
+from medialit.sphinxext import hidden_cells
 from medialit.sphinxext.directives import AnswerKeyDirective, DocumentDirective, ExerciseDirective
 from medialit.sphinxext.nodes import exercise_node, skip_node, visit_exercise_html
 
@@ -99,6 +100,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("exercise", ExerciseDirective)
     app.add_directive("document", DocumentDirective)
     app.add_directive("answer-key", AnswerKeyDirective)
+    app.setup_extension("myst_nb")
+    hidden_cells.setup(app)
     app.connect("config-inited", _on_config_inited)
     app.connect("builder-inited", _on_builder_inited)
     app.connect("html-page-context", _on_page_context)

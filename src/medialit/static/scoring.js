@@ -1,0 +1,321 @@
+// Scoring for the static book: an exact mirror of the Python engine (medialit/scoring/*.py).
+// It works from the exercise state alone (state.key holds the answers). Results have the shape of
+// Python's Result.as_dict(): {exercise, score, max_score, items: [{id, verdict, credit, explanation, units, label}]}.
+
+/** An answer that cannot be read: malformed, not wrong. */
+export class FormatError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "FormatError";
+  }
+}
+
+// -- Python-compatible helpers (error messages quote values as Python's repr() does) ------------------------------
+
+const isDict = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+const has = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
+
+/** Compare two strings by code point, as Python's sorted() does. */
+function compareStrings(a, b) {
+  const x = Array.from(a);
+  const y = Array.from(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i += 1) {
+    const d = x[i].codePointAt(0) - y[i].codePointAt(0);
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
+}
+
+const sortedStrings = (values) => [...values].sort(compareStrings);
+
+/** Python's type(value).__name__ for a JSON value. */
+function typeName(value) {
+  if (value === null || value === undefined) return "NoneType";
+  if (typeof value === "boolean") return "bool";
+  if (typeof value === "number") return Number.isInteger(value) ? "int" : "float";
+  if (typeof value === "string") return "str";
+  if (Array.isArray(value)) return "list";
+  return "dict";
+}
+
+const NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+
+function reprString(text) {
+  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const char of text) {
+    const code = char.codePointAt(0);
+    if (char === quote || char === "\\") out += "\\" + char;
+    else if (char === "\n") out += "\\n";
+    else if (char === "\r") out += "\\r";
+    else if (char === "\t") out += "\\t";
+    else if (code < 0x20 || code === 0x7f || (char !== " " && NOT_PRINTABLE.test(char))) {
+      if (code <= 0xff) out += "\\x" + code.toString(16).padStart(2, "0");
+      else if (code <= 0xffff) out += "\\u" + code.toString(16).padStart(4, "0");
+      else out += "\\U" + code.toString(16).padStart(8, "0");
+    } else out += char;
+  }
+  return out + quote;
+}
+
+function reprFloat(value) {
+  if (Number.isNaN(value)) return "nan";
+  if (!Number.isFinite(value)) return value > 0 ? "inf" : "-inf";
+  const [mantissa, exponentText] = value.toExponential().split("e");
+  const exponent = Number(exponentText);
+  const negative = mantissa.startsWith("-");
+  const digits = mantissa.replace("-", "").replace(".", "");
+  let body;
+  if (exponent >= -4 && exponent < 16) {
+    if (exponent < 0) body = "0." + "0".repeat(-exponent - 1) + digits;
+    else if (digits.length <= exponent + 1) body = digits + "0".repeat(exponent + 1 - digits.length) + ".0";
+    else body = digits.slice(0, exponent + 1) + "." + digits.slice(exponent + 1);
+  } else {
+    const fraction = digits.length > 1 ? "." + digits.slice(1) : "";
+    const sign = exponent < 0 ? "-" : "+";
+    body = digits[0] + fraction + "e" + sign + String(Math.abs(exponent)).padStart(2, "0");
+  }
+  return (negative ? "-" : "") + body;
+}
+
+/** Python's repr() of a JSON value (an integral number is taken as an int). */
+function repr(value) {
+  if (value === null || value === undefined) return "None";
+  if (value === true) return "True";
+  if (value === false) return "False";
+  if (typeof value === "number") {
+    if (Number.isInteger(value)) return Number.isSafeInteger(value) ? String(value) : BigInt(value).toString();
+    return reprFloat(value);
+  }
+  if (typeof value === "string") return reprString(value);
+  if (Array.isArray(value)) return "[" + value.map(repr).join(", ") + "]";
+  return "{" + Object.keys(value).map((k) => `${reprString(k)}: ${repr(value[k])}`).join(", ") + "}";
+}
+
+/** Python's == between JSON values (True == 1, 1 == 1.0). */
+function pyEqual(a, b) {
+  const numeric = (v) => typeof v === "number" || typeof v === "boolean";
+  if (numeric(a) && numeric(b)) return Number(a) === Number(b);
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => pyEqual(v, b[i]));
+  if (isDict(a) && isDict(b)) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => has(b, k) && pyEqual(a[k], b[k]));
+  }
+  return a === b || (a == null && b == null);
+}
+
+/** Membership in a set of strings, as Python's ``value in set_of_str`` (only a string can be a member). */
+const member = (value, known) => typeof value === "string" && known.has(value);
+
+function expectKeys(raw, allowed, required) {
+  if (!isDict(raw)) throw new FormatError(`an answer must be an object, not ${typeName(raw)}`);
+  const keys = Object.keys(raw);
+  const unknown = keys.filter((k) => !allowed.includes(k));
+  if (unknown.length) {
+    throw new FormatError(`unknown answer fields ${repr(sortedStrings(unknown))}; expected ${repr(sortedStrings(allowed))}`);
+  }
+  const missing = required.filter((k) => !has(raw, k));
+  if (missing.length) throw new FormatError(`missing answer fields ${repr(sortedStrings(missing))}`);
+  return raw;
+}
+
+function expectList(value, name) {
+  if (!Array.isArray(value)) throw new FormatError(`${name} must be a list, not ${typeName(value)}`);
+  return value;
+}
+
+const netScore = (earned, lost) => Math.max(0, earned - lost);
+
+const item = (id, verdict, credit, explanation, units = [], label = null) => ({
+  id,
+  verdict,
+  credit,
+  explanation,
+  units: [...units],
+  label,
+});
+
+const markKey = (unit, label) => JSON.stringify([unit, label]);
+
+// -- highlight ---------------------------------------------------------------------------------------------------
+
+function parseHighlight(state, raw) {
+  raw = expectKeys(raw, ["marks", "none"], ["marks"]);
+  const none = has(raw, "none") ? raw.none : false;
+  if (typeof none !== "boolean") throw new FormatError("none must be true or false");
+  const known = new Set(state.unit_ids);
+  const labels = new Set(state.labels.map((l) => l.id));
+  const marks = new Map();
+  for (let mark of expectList(raw.marks, "marks")) {
+    mark = expectKeys(mark, ["unit", "label"], ["unit"]);
+    const unit = mark.unit;
+    const label = has(mark, "label") ? mark.label : null;
+    if (!member(unit, known)) throw new FormatError(`there is no sentence ${repr(unit)} in this exercise`);
+    if (labels.size && !member(label, labels)) {
+      throw new FormatError(`sentence ${repr(unit)} needs a kind, one of ${repr(sortedStrings(labels))}, not ${repr(label)}`);
+    }
+    if (!labels.size && label !== null) throw new FormatError("this exercise takes no kinds; label must be null");
+    marks.set(markKey(unit, label), [unit, label]);
+  }
+  if (none && marks.size) throw new FormatError("an answer cannot both mark sentences and say there is none");
+  if (none && !state.allow_none) throw new FormatError('this exercise does not offer "There is none"');
+  return { marks, none };
+}
+
+function falseAlarm(key, unit, label) {
+  let explanation;
+  if (key.targets.some((t) => t.anchors[0].units.includes(unit))) explanation = key.messages.wrong_kind;
+  else {
+    const distractor = key.distractors.find((d) => d.anchors[0].units.includes(unit));
+    explanation = distractor ? distractor.explanation : key.messages.unlisted_passage;
+  }
+  const id = `unit:${unit}` + (label !== null ? `@${label}` : "");
+  return item(id, "false_alarm", 1.0, explanation, [unit], label);
+}
+
+function gradeHighlight(state, answer) {
+  const key = state.key;
+  const items = [];
+  let earned = 0.0;
+  let lost = 0.0;
+  const hit = new Set();
+  for (const target of key.targets) {
+    const units = target.anchors[0].units;
+    const label = target.label ?? null;
+    const marked = units.filter((u) => answer.marks.has(markKey(u, label)));
+    for (const u of marked) hit.add(markKey(u, label));
+    const credit = marked.length / units.length;
+    earned += credit;
+    items.push(item(target.id, credit > 0 ? "found" : "missed", credit, target.explanation, units, label));
+  }
+  const order = new Map(state.unit_ids.map((u, i) => [u, i]));
+  const stray = [...answer.marks.entries()].filter(([k]) => !hit.has(k)).map(([, m]) => m);
+  stray.sort((a, b) => order.get(a[0]) - order.get(b[0]) || compareStrings(a[1] ?? "", b[1] ?? ""));
+  for (const [unit, label] of stray) {
+    items.push(falseAlarm(key, unit, label));
+    lost += 1.0;
+  }
+  if (!key.targets.length) {
+    earned += answer.none ? 1.0 : 0.0;
+    items.unshift(item("none", answer.none ? "found" : "missed", answer.none ? 1.0 : 0.0, key.none_feedback));
+  } else if (answer.none) {
+    items.push(item("none", "false_alarm", 1.0, key.none_feedback || key.messages.none_but_there_is));
+    lost += 1.0;
+  }
+  const maxScore = key.targets.length || 1;
+  return { exercise: state.id, score: Math.min(maxScore, netScore(earned, lost)), max_score: maxScore, items };
+}
+
+// -- pairs -------------------------------------------------------------------------------------------------------
+
+function parsePairs(state, raw) {
+  raw = expectKeys(raw, ["pairs"], ["pairs"]);
+  const known = new Set(state.unit_ids);
+  const pairs = new Map();
+  for (let pair of expectList(raw.pairs, "pairs")) {
+    pair = expectList(pair, "a pair");
+    if (pair.length !== 2 || pyEqual(pair[0], pair[1])) {
+      throw new FormatError("a pair links exactly two different sentences");
+    }
+    for (const unit of pair) {
+      if (!member(unit, known)) throw new FormatError(`there is no sentence ${repr(unit)} in this exercise`);
+    }
+    const sorted = sortedStrings(pair);
+    pairs.set(JSON.stringify(sorted), sorted);
+  }
+  return { pairs: [...pairs.values()] };
+}
+
+function matches(pair, anchors) {
+  const [first, second] = anchors;
+  const [a, b] = pair;
+  return (first.units.includes(a) && second.units.includes(b)) || (first.units.includes(b) && second.units.includes(a));
+}
+
+function gradePairs(state, answer) {
+  const key = state.key;
+  const items = [];
+  let earned = 0.0;
+  for (const target of key.targets) {
+    const found = answer.pairs.some((p) => matches(p, target.anchors));
+    const units = target.anchors.flatMap((a) => a.units);
+    earned += found ? 1.0 : 0.0;
+    items.push(item(target.id, found ? "found" : "missed", found ? 1.0 : 0.0, target.explanation, units));
+  }
+  const order = new Map(state.unit_ids.map((u, i) => [u, i]));
+  const stray = answer.pairs
+    .filter((p) => !key.targets.some((t) => matches(p, t.anchors)))
+    .map((p) => [...p].sort((a, b) => order.get(a) - order.get(b)));
+  stray.sort((p, q) => order.get(p[0]) - order.get(q[0]) || order.get(p[1]) - order.get(q[1]));
+  for (const units of stray) {
+    const distractor = key.distractors.find((d) => matches(units, d.anchors));
+    const explanation = distractor ? distractor.explanation : key.messages.unlisted_pair;
+    items.push(item(`pair:${units[0]}|${units[1]}`, "false_alarm", 1.0, explanation, units));
+  }
+  const maxScore = key.targets.length;
+  return { exercise: state.id, score: netScore(earned, stray.length), max_score: maxScore, items };
+}
+
+// -- choice ------------------------------------------------------------------------------------------------------
+
+function parseChoice(state, raw) {
+  raw = expectKeys(raw, ["choices"], ["choices"]);
+  const known = new Set(state.options.map((o) => o.id));
+  const choices = new Set();
+  for (const choice of expectList(raw.choices, "choices")) {
+    if (!member(choice, known)) throw new FormatError(`there is no option ${repr(choice)} in this exercise`);
+    choices.add(choice);
+  }
+  if (!state.multiple && choices.size > 1) throw new FormatError("this question takes one answer only");
+  return { choices };
+}
+
+function gradeChoice(state, answer) {
+  const items = [];
+  let earned = 0.0;
+  let lost = 0.0;
+  for (const option of state.key.options) {
+    const ticked = answer.choices.has(option.id);
+    if (ticked && option.correct) {
+      earned += 1.0;
+      items.push(item(option.id, "found", 1.0, option.feedback));
+    } else if (ticked) {
+      lost += 1.0;
+      items.push(item(option.id, "false_alarm", 1.0, option.feedback));
+    } else if (option.correct) {
+      items.push(item(option.id, "missed", 0.0, option.feedback));
+    }
+  }
+  const maxScore = state.key.options.filter((o) => o.correct).length;
+  return { exercise: state.id, score: netScore(earned, lost), max_score: maxScore, items };
+}
+
+// -- the lifecycle -----------------------------------------------------------------------------------------------
+
+const ENGINES = {
+  highlight: [parseHighlight, gradeHighlight],
+  pairs: [parsePairs, gradePairs],
+  choice: [parseChoice, gradeChoice],
+};
+
+function engine(state) {
+  const found = ENGINES[state.type];
+  if (!found) throw new Error(`unhandled exercise type ${state.type}`);
+  return found;
+}
+
+/** The typed answer for ``raw``; throws FormatError if it is malformed. */
+export function parse(state, raw) {
+  return engine(state)[0](state, raw);
+}
+
+/** Grade a parsed answer; needs ``state.key`` (absent in exam mode). */
+export function grade(state, answer) {
+  if (!state.key) throw new Error("this exercise carries no answer key (exam mode)");
+  return engine(state)[1](state, answer);
+}
+
+/** Parse and grade a raw answer; throws FormatError if it is malformed. */
+export function score(state, raw) {
+  return grade(state, parse(state, raw));
+}

@@ -1,0 +1,127 @@
+"""Synthetic hand-ins made from the real exercises, for the sample class, the tests and the benchmark.
+
+``python -m medialit.teacher.synthetic`` rewrites the book's sample class (``book/teachers/sample-class/``); run it
+after changing the exercises, or the class view shows the old answers as stale.
+
+Each learner has an ability between 0.15 and 0.95: the chance of finding each target. Wrong marks are added with
+the complementary chance, so that totals spread out the way a real class's do.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import unicodedata
+from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from medialit.handin import Answer, Handin, handin_from_results
+from medialit.model import Exercise, ExerciseType
+from medialit.modes import Mode
+
+__all__ = ["synthetic_answer", "synthetic_handin", "write_sample_class"]
+
+START = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
+
+
+def synthetic_answer(exercise: Exercise, rng: random.Random, ability: float) -> Any:
+    """A raw answer a learner of ``ability`` might give."""
+    slips = 0 if rng.random() < ability else rng.randint(1, 2)
+    match exercise.type:
+        case ExerciseType.CHOICE:
+            right = [o.id for o in exercise.options if o.correct]
+            wrong = [o.id for o in exercise.options if not o.correct]
+            if not exercise.multiple:
+                return {"choices": [right[0] if rng.random() < ability else rng.choice(wrong)]}
+            chosen = [o for o in right if rng.random() < ability] + rng.sample(wrong, min(slips, len(wrong)))
+            return {"choices": sorted(chosen)}
+        case ExerciseType.PAIRS:
+            pairs = [[t.anchors[0].units[0], t.anchors[1].units[0]] for t in exercise.targets if rng.random() < ability]
+            for _ in range(slips):
+                pairs.append(rng.sample(list(exercise.unit_ids), 2))
+            unique = {frozenset(p): p for p in pairs if p[0] != p[1]}
+            return {"pairs": list(unique.values())}
+        case ExerciseType.HIGHLIGHT:
+            labels = list(exercise.label_ids) or [None]
+            if not exercise.targets and rng.random() < ability:
+                return {"marks": [], "none": True}
+            marks = {(u, t.label) for t in exercise.targets if rng.random() < ability for u in t.anchors[0].units}
+            for _ in range(slips):
+                marks.add((rng.choice(exercise.unit_ids), rng.choice(labels)))
+            return {"marks": [{"unit": u, "label": lab} for u, lab in sorted(marks, key=str)], "none": False}
+    raise AssertionError(f"unhandled exercise type {exercise.type!r}")  # pragma: no cover
+
+
+def synthetic_handin(learner: str, exercises: Iterable[Exercise], rng: random.Random, *,
+                     mode: Mode = Mode.LEARN, skip: float = 0.0) -> Handin:
+    """A whole hand-in; each exercise is left out with probability ``skip``."""
+    ability = rng.uniform(0.15, 0.95)
+    created = START + timedelta(minutes=rng.randint(0, 600))
+    answers = []
+    for exercise in exercises:
+        if rng.random() < skip:
+            continue
+        answered = created + timedelta(minutes=rng.randint(1, 40))
+        answers.append(Answer(
+            exercise=exercise.id, content_hash=exercise.content_hash,
+            raw=synthetic_answer(exercise, rng, ability),
+            checks=0 if mode is Mode.EXAM else rng.randint(1, 4),
+            confidence=rng.choice([None, 1, 2, 3]), revealed=False, answered_at=answered,
+        ))
+    return handin_from_results(learner, answers, mode=mode, created=created,
+                               exported=created + timedelta(minutes=45))
+
+
+SAMPLE_NAMES = ("Ana", "Ben", "Chloé", "Dawit", "Eun-ji", "Farah", "Gustavo", "Hana", "Ivan", "Jamila", "Kofi", "Lena")
+
+
+def write_sample_class(folder: Path, exercises: Iterable[Exercise], seed: int = 2026) -> list[Path]:
+    """The book's sample class: a dozen hand-ins (one from an exam build, one handed in twice) and a truncated file."""
+    exercises = tuple(exercises)
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.json"):
+        old.unlink()
+    written = []
+    for number, name in enumerate(SAMPLE_NAMES):
+        mode = Mode.EXAM if name == "Lena" else Mode.LEARN
+        handin = synthetic_handin(name, exercises, rng, mode=mode, skip=0.1)
+        slug = unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode()
+        path = folder / f"{slug}.json"
+        path.write_text(json.dumps(handin.as_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        written.append(path)
+        if number == 1:
+            earlier = synthetic_handin(name, exercises, rng, skip=0.5)
+            path = folder / f"{slug}-first-try.json"
+            path.write_text(json.dumps(handin_as_older(earlier, handin), ensure_ascii=False, indent=1) + "\n",
+                            encoding="utf-8")
+            written.append(path)
+    text = written[0].read_text(encoding="utf-8")
+    broken = folder / "broken-upload.json"
+    broken.write_text(text[: len(text) // 3], encoding="utf-8")
+    return [*written, broken]
+
+
+def handin_as_older(handin: Handin, newer: Handin) -> dict[str, Any]:
+    """``handin`` as JSON, exported an hour before ``newer``."""
+    data = handin.as_json()
+    data["exported"] = (newer.exported - timedelta(hours=1)).isoformat().replace("+00:00", "Z")
+    return data
+
+
+def main() -> None:  # pragma: no cover - a maintenance script
+    """Rewrite ``book/teachers/sample-class/`` from the project's exercises."""
+    from medialit.catalogue import Catalogue
+    from medialit.exercises import load_exercises
+    from medialit.project import Project
+
+    project = Project.find()
+    exercises = load_exercises(project.exercises, Catalogue.load(project.catalogue_path)).require_valid()
+    for path in write_sample_class(project.book / "teachers" / "sample-class", exercises.exercises):
+        print(f"Wrote {path}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,173 @@
+"""scoring.js mirrors the Python engine: same results, same items, same format errors, in a real browser."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from medialit import scoring
+from medialit.state import exercise_state
+from tests.browser.mirror import (
+    SYNTHETIC,
+    agree,
+    js_outcomes,
+    python_outcome,
+    same,
+    scoring_page,
+    synthetic_state,
+)
+
+pytestmark = pytest.mark.browser
+CASES = Path(__file__).resolve().parents[1] / "cases" / "scoring.json"
+BATCHES = 5
+BATCH_SIZE = 20  # 5 × 20 = 100 random answers per exercise
+
+
+@pytest.fixture
+def js(page, serve, tmp_path):
+    """The guarded page, opened next to a copy of scoring.js."""
+    name = scoring_page(tmp_path)
+    page.goto(f"{serve(tmp_path).url}/{name}")
+    yield page
+    assert page.external_requests == []
+    assert page.console_errors == []
+
+
+@pytest.fixture
+def everything(exercise_set, catalogue):
+    """Every exercise of the project and every made-up one, with its state: [(exercise, state)]."""
+    real = [(e, exercise_state(e, catalogue)) for e in exercise_set.exercises]
+    return real + [(e, synthetic_state(e)) for e in SYNTHETIC]
+
+
+def test_every_exercise_agrees_on_its_own_examples(js, everything):
+    for exercise, state in everything:
+        examples = scoring.examples(exercise)
+        empty = {"highlight": {"marks": []}, "pairs": {"pairs": []}, "choice": {"choices": []}}[exercise.type]
+        raws = [examples.correct, examples.incorrect, examples.invalid, empty]
+        python = [python_outcome(exercise, raw) for raw in raws]
+        js_side = js_outcomes(js, state, raws)
+        for raw, p, j in zip(raws, python, js_side, strict=True):
+            assert same(p, j), (exercise.id, raw, p, j)
+        assert python[2][0] == js_side[2][0] == "format", exercise.id
+        assert js_side[0][1]["score"] == js_side[0][1]["max_score"] > 0, exercise.id
+
+
+def test_shared_cases(js, everything):
+    by_id = {exercise.id: (exercise, state) for exercise, state in everything}
+    cases = json.loads(CASES.read_text(encoding="utf-8"))
+    assert len(cases) >= 20
+    for case in cases:
+        exercise, state = by_id[case["exercise"]]
+        expected = ["format", case["format_error"]] if "format_error" in case else ["ok", case["result"]]
+        assert same(python_outcome(exercise, case["answer"]), expected), case["name"]
+        (js_side,) = js_outcomes(js, state, [case["answer"]])
+        assert same(js_side, expected), (case["name"], js_side)
+
+
+# -- random answers (hypothesis) -------------------------------------------------------------------------------------
+
+# Things that are not ids: every JSON kind, but no integral float (a browser cannot tell 2.0 from 2).
+JUNK = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-3, 3),
+    st.sampled_from([1.5, -0.25, 1e-07, 0.1, 123456.789, 2.5e-300]),
+    st.text(st.characters(blacklist_categories=("Cs", "Cn")), max_size=6),
+    st.lists(st.integers(0, 2), max_size=2),
+    st.dictionaries(st.sampled_from(["a", "unit"]), st.integers(0, 1), max_size=2),
+)
+
+
+def mostly(values: list, junk=JUNK):
+    """Mostly one of ``values``, sometimes junk."""
+    good = st.sampled_from(values) if values else st.nothing()
+    return st.one_of(good, good, good, good, junk)
+
+
+def with_noise(answer):
+    """A well-formed-looking answer, sometimes with an extra field, sometimes replaced by junk."""
+    return st.one_of(
+        answer,
+        answer,
+        answer,
+        answer.map(lambda a: {**a, "extra": 1}),
+        JUNK,
+    )
+
+
+def noisy(state: dict):
+    """Answers that are often malformed: junk where ids belong, missing or extra fields."""
+    units = state["unit_ids"]
+    if state["type"] == "highlight":
+        labels = [label["id"] for label in state["labels"]] or [None]
+        mark = st.fixed_dictionaries({"unit": mostly(units)}, optional={"label": mostly(labels)})
+        mark = st.one_of(mark, mark, mark, mark, JUNK)
+        none = st.one_of(st.booleans(), st.booleans(), JUNK)
+        return with_noise(st.fixed_dictionaries({"marks": st.lists(mark, max_size=5)}, optional={"none": none}))
+    if state["type"] == "pairs":
+        pair = st.lists(mostly(units), min_size=2, max_size=2)
+        pair = st.one_of(pair, pair, pair, pair, st.lists(mostly(units), max_size=3), JUNK)
+        return with_noise(st.fixed_dictionaries({"pairs": st.lists(pair, max_size=4)}))
+    options = [option["id"] for option in state["options"]]
+    return with_noise(st.fixed_dictionaries({"choices": st.lists(mostly(options), max_size=4)}))
+
+
+def well_formed(state: dict):
+    """Answers that always parse, so that grading is compared on many of them."""
+    units = state["unit_ids"]
+    if state["type"] == "highlight":
+        labels = [label["id"] for label in state["labels"]] or [None]
+        mark = st.fixed_dictionaries({"unit": st.sampled_from(units), "label": st.sampled_from(labels)})
+        marks = st.lists(mark, max_size=6)
+        if not state["allow_none"]:
+            return marks.map(lambda m: {"marks": m})
+        return st.one_of(marks.map(lambda m: {"marks": m, "none": False}), st.just({"marks": [], "none": True}))
+    if state["type"] == "pairs":
+        pair = st.lists(st.sampled_from(units), min_size=2, max_size=2, unique=True)
+        return st.lists(pair, max_size=5).map(lambda p: {"pairs": p})
+    options = [option["id"] for option in state["options"]]
+    size = len(options) if state["multiple"] else 1
+    return st.lists(st.sampled_from(options), max_size=size, unique=True).map(lambda c: {"choices": c})
+
+
+def answers(state: dict):
+    return st.one_of(well_formed(state), well_formed(state), noisy(state))
+
+
+def agreement(js, exercise, state):
+    """A hypothesis test: batches of random answers score the same in both engines."""
+
+    @settings(max_examples=BATCHES, deadline=None, database=None,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @given(raws=st.lists(answers(state), min_size=BATCH_SIZE, max_size=BATCH_SIZE))
+    def check(raws):
+        python = [python_outcome(exercise, raw) for raw in raws]
+        js_side = js_outcomes(js, state, raws)
+        for raw, p, j in zip(raws, python, js_side, strict=True):
+            assert agree(p, j), (exercise.id, raw, p, j)
+
+    return check
+
+
+def test_random_answers_agree(js, everything):
+    for exercise, state in everything:
+        agreement(js, exercise, state)()
+
+
+def test_exam_state_cannot_be_scored_but_still_parses(js, exercise_set, catalogue):
+    exercise = exercise_set.get("disclaimer-002")
+    state = exercise_state(exercise, catalogue, with_key=False)
+    outcome = js.evaluate(
+        """async (state) => {
+          const m = await import("./scoring.js");
+          m.parse(state, {marks: []});
+          try { m.score(state, {marks: []}); return "scored"; } catch (error) { return error.message; }
+        }""",
+        state,
+    )
+    assert "exam" in outcome
