@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from medialit.text import Unit
 
-__all__ = ["Anchor", "Distractor", "Exercise", "ExerciseType", "Label", "Option", "Skill", "Target"]
+__all__ = ["SKILL_TITLES", "Anchor", "Distractor", "Exercise", "ExerciseType", "Label", "Option", "Skill", "Target"]
 
 
 class ExerciseType(StrEnum):
@@ -26,6 +26,21 @@ class Skill(StrEnum):
     CONTRADICTIONS = "contradictions"
     DISCLAIMER = "disclaimer"
     VERIFICATION = "verification"
+
+    @property
+    def title(self) -> str:
+        """The skill's name as learners see it in progress summaries."""
+        return SKILL_TITLES[self]
+
+
+SKILL_TITLES = {
+    Skill.IMPRESSIONS: "First impressions",
+    Skill.SOURCING: "Who says so?",
+    Skill.CONTRADICTIONS: "Does it add up?",
+    Skill.DISCLAIMER: "Is this even news?",
+    Skill.VERIFICATION: "Check it yourself",
+}
+"""Every skill's learner-facing name (one per member; a test checks none is missing)."""
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from typing import Any
 
 from medialit.catalogue import Catalogue
 from medialit.model import Anchor, Exercise
-from medialit.scoring import MESSAGES, RULES
+from medialit.scoring import MESSAGES, RULES, max_score
 
 __all__ = ["STATE_VERSION", "exercise_state"]
 
@@ -81,8 +81,6 @@ def exercise_state(exercise: Exercise, catalogue: Catalogue, *, with_key: bool =
         "multiple": exercise.multiple,
         "context": _anchor(exercise.context) if exercise.context else None,
         "rule": RULES[exercise.type],
-        "max_score": float(len(exercise.targets) or 1)
-        if exercise.options == ()
-        else float(sum(o.correct for o in exercise.options)),
+        "max_score": max_score(exercise),
         "key": _key(exercise) if with_key else None,
     }

@@ -25,6 +25,7 @@ __all__ = [
     "engine",
     "examples",
     "grade",
+    "max_score",
     "parse",
     "score",
 ]
@@ -50,6 +51,11 @@ def parse(exercise: Exercise, raw: Any) -> Any:
 def grade(exercise: Exercise, answer: Any) -> Result:
     """Grade a parsed answer."""
     return engine(exercise.type).grade(exercise, answer)
+
+
+def max_score(exercise: Exercise) -> float:
+    """Points available in ``exercise``."""
+    return engine(exercise.type).maximum(exercise)
 
 
 def score(exercise: Exercise, raw: Any) -> Result:

@@ -38,6 +38,11 @@ def parse(exercise: Exercise, raw: Any) -> ChoiceAnswer:
     return ChoiceAnswer(frozenset(choices))
 
 
+def maximum(exercise: Exercise) -> float:
+    """Points available: one per correct option."""
+    return float(sum(o.correct for o in exercise.options))
+
+
 def grade(exercise: Exercise, answer: ChoiceAnswer) -> Result:
     """Score ``answer``; see the module docstring for the rule."""
     items = []
@@ -52,7 +57,7 @@ def grade(exercise: Exercise, answer: ChoiceAnswer) -> Result:
             items.append(ItemResult(option.id, Verdict.FALSE_ALARM, 1.0, option.feedback))
         elif option.correct:
             items.append(ItemResult(option.id, Verdict.MISSED, 0.0, option.feedback))
-    max_score = float(sum(o.correct for o in exercise.options))
+    max_score = maximum(exercise)
     return Result(exercise.id, net_score(earned, lost), max_score, tuple(items))
 
 

@@ -69,6 +69,11 @@ def _false_alarm(exercise: Exercise, unit: str, label: str | None) -> ItemResult
     return ItemResult(item_id, Verdict.FALSE_ALARM, 1.0, explanation, (unit,), label)
 
 
+def maximum(exercise: Exercise) -> float:
+    """Points available: one per target (one for the answer "there is none" when there is no target)."""
+    return float(len(exercise.targets) or 1)
+
+
 def grade(exercise: Exercise, answer: HighlightAnswer) -> Result:
     """Score ``answer``; see the module docstring for the rule."""
     items: list[ItemResult] = []
@@ -95,7 +100,7 @@ def grade(exercise: Exercise, answer: HighlightAnswer) -> Result:
         explanation = exercise.none_feedback or MESSAGES["none_but_there_is"]
         items.append(ItemResult("none", Verdict.FALSE_ALARM, 1.0, explanation))
         lost += 1.0
-    max_score = float(len(exercise.targets) or 1)
+    max_score = maximum(exercise)
     return Result(exercise.id, min(max_score, net_score(earned, lost)), max_score, tuple(items))
 
 

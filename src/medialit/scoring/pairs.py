@@ -49,6 +49,11 @@ def matches(pair: frozenset[str], anchors: tuple[Anchor, ...]) -> bool:
     return (a in first.units and b in second.units) or (b in first.units and a in second.units)
 
 
+def maximum(exercise: Exercise) -> float:
+    """Points available: one per contradicting pair."""
+    return float(len(exercise.targets))
+
+
 def grade(exercise: Exercise, answer: PairsAnswer) -> Result:
     """Score ``answer``; see the module docstring for the rule."""
     items: list[ItemResult] = []
@@ -68,7 +73,7 @@ def grade(exercise: Exercise, answer: PairsAnswer) -> Result:
             MESSAGES["unlisted_pair"],
         )
         items.append(ItemResult(f"pair:{units[0]}|{units[1]}", Verdict.FALSE_ALARM, 1.0, explanation, units))
-    max_score = float(len(exercise.targets))
+    max_score = maximum(exercise)
     return Result(exercise.id, net_score(earned, float(len(stray))), max_score, tuple(items))
 
 

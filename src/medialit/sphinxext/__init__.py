@@ -5,6 +5,8 @@
   network: it works over http:// and file://.
 * ``document SLUG`` shows a case-study document verbatim, one numbered item per paragraph.
 * ``answer-key`` lists every exercise's targets, distractors and options with their explanations.
+* ``my-results`` shows the learner's results with the hand-in download; every page shows a progress summary
+  (``progress.py``).
 
 Settings (``conf.py`` or ``_config.yml`` → ``sphinx.config``):
 
@@ -30,9 +32,9 @@ from medialit.catalogue import Catalogue
 from medialit.exercises import ExerciseSet, load_exercises
 from medialit.modes import Mode
 from medialit.project import Project
-from medialit.sphinxext import hidden_cells
+from medialit.sphinxext import hidden_cells, progress
 from medialit.sphinxext.directives import AnswerKeyDirective, DocumentDirective, ExerciseDirective
-from medialit.sphinxext.nodes import exercise_node, skip_node, visit_exercise_html
+from medialit.sphinxext.nodes import add_html_only_node, exercise_node, visit_exercise_html
 
 __all__ = ["setup"]
 
@@ -89,19 +91,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
     """Register the settings, directives, node and event hooks."""
     app.add_config_value("medialit_root", "", "env", [str])
     app.add_config_value("medialit_mode", "learn", "env", [str])
-    app.add_node(
-        exercise_node,
-        html=(visit_exercise_html, None),
-        latex=(skip_node, None),
-        text=(skip_node, None),
-        man=(skip_node, None),
-        texinfo=(skip_node, None),
-    )
+    add_html_only_node(app, exercise_node, visit_exercise_html)
     app.add_directive("exercise", ExerciseDirective)
     app.add_directive("document", DocumentDirective)
     app.add_directive("answer-key", AnswerKeyDirective)
     app.setup_extension("myst_nb")
     hidden_cells.setup(app)
+    progress.setup(app)
     app.connect("config-inited", _on_config_inited)
     app.connect("builder-inited", _on_builder_inited)
     app.connect("html-page-context", _on_page_context)

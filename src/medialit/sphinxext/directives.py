@@ -8,6 +8,7 @@ from sphinx.util.docutils import SphinxDirective
 from medialit.modes import Mode
 from medialit.sphinxext.answer_key import answer_key_nodes
 from medialit.sphinxext.nodes import exercise_node
+from medialit.sphinxext.progress import note_exercise
 from medialit.state import exercise_state
 from medialit.text import paragraph_spans
 
@@ -31,6 +32,7 @@ class ExerciseDirective(SphinxDirective):
             known = ", ".join(e.id for e in exercises.exercises)
             raise self.error(f"no exercise {exercise_id!r} in exercises/; known: {known}") from None
         self.env.note_dependency(exercise.source)
+        note_exercise(self.env, exercise.id)
         node = exercise_node()
         node["exercise_id"] = exercise.id
         node["state"] = exercise_state(exercise, catalogue, with_key=mode(self.env.app) is Mode.LEARN)

@@ -12,7 +12,7 @@ from docutils import nodes
 
 from medialit.assets import asset_text
 
-__all__ = ["exercise_node", "inline_json", "skip_node", "visit_exercise_html"]
+__all__ = ["add_html_only_node", "exercise_node", "inline_json", "skip_node", "visit_exercise_html"]
 
 
 class exercise_node(nodes.General, nodes.Element):
@@ -52,3 +52,9 @@ def visit_exercise_html(self, node: exercise_node) -> None:
 def skip_node(self, node: nodes.Element) -> None:
     """Non-HTML builders leave exercises out."""
     raise nodes.SkipNode
+
+
+def add_html_only_node(app, node: type[nodes.Element], visit) -> None:
+    """Register ``node`` with an HTML visitor; every other builder leaves it out."""
+    skip = (skip_node, None)
+    app.add_node(node, html=(visit, None), latex=skip, text=skip, man=skip, texinfo=skip)

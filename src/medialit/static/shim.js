@@ -1,9 +1,12 @@
 // The static-book host: finds every exercise on the page, gives each a small model (get/set/on/off/save_changes)
 // and renders the widget into it. It scores submissions with scoring.js, as Python does in a live kernel.
-// Progress is kept in localStorage under "medialit:v1:<id>:<content_hash>".
+// Progress is kept in localStorage under "medialit:v1:<id>:<content_hash>" as
+// {submission, revealed, hints_shown, answered_at, score, max_score}; "medialit:v1-meta" holds {created, learner}.
+// Each save is announced with a "medialit:progress" event, which progress.js (on every page) listens to.
 
 const SOURCES = window.MEDIALIT_SOURCES;
 const STORE = "medialit:v1:";
+const META = "medialit:v1-meta";
 
 const load = (source) => import(URL.createObjectURL(new Blob([source], { type: "text/javascript" })));
 
@@ -43,17 +46,31 @@ function keep(state, data) {
   if (!store) return;
   try {
     store.setItem(`${STORE}${state.id}:${state.content_hash}`, JSON.stringify(data));
+    let meta = null;
+    try {
+      meta = JSON.parse(store.getItem(META));
+    } catch {
+      meta = null; // corrupt: start a new record
+    }
+    if (!meta || typeof meta !== "object" || Array.isArray(meta)) meta = {};
+    if (typeof meta.created !== "string") {
+      meta.created = new Date().toISOString();
+      store.setItem(META, JSON.stringify(meta));
+    }
   } catch {
     // A full or blocked storage only means progress is not kept.
   }
+  window.dispatchEvent(new CustomEvent("medialit:progress", { detail: { id: state.id } }));
 }
 
 function createModel(state, saved, scoring) {
   const data = { state, submission: null, result: null, revealed: false, hints_shown: 0 };
+  let answeredAt = null;
   if (saved) {
     if (saved.submission && typeof saved.submission === "object") data.submission = saved.submission;
     data.revealed = saved.revealed === true;
     data.hints_shown = Number.isInteger(saved.hints_shown) ? Math.max(0, saved.hints_shown) : 0;
+    if (typeof saved.answered_at === "string") answeredAt = saved.answered_at;
   }
   const listeners = new Map();
   const emit = (name) => (listeners.get(name) || []).slice().forEach((callback) => callback());
@@ -74,6 +91,19 @@ function createModel(state, saved, scoring) {
     else data.result = result;
   }
 
+  function persist() {
+    const result = data.result;
+    const scored = result && typeof result.score === "number";
+    keep(state, {
+      submission: data.submission,
+      revealed: data.revealed,
+      hints_shown: data.hints_shown,
+      answered_at: data.submission ? answeredAt : null,
+      score: scored ? result.score : null,
+      max_score: scored ? result.max_score : null,
+    });
+  }
+
   let lastSubmission = data.submission;
   const model = {
     get: (name) => data[name],
@@ -92,11 +122,18 @@ function createModel(state, saved, scoring) {
       else listeners.set(name, (listeners.get(name) || []).filter((c) => c !== callback));
     },
     save_changes() {
-      keep(state, { submission: data.submission, revealed: data.revealed, hints_shown: data.hints_shown });
-      if (data.submission === lastSubmission) return;
+      if (data.submission === lastSubmission) {
+        persist();
+        return;
+      }
       lastSubmission = data.submission;
+      answeredAt = new Date().toISOString();
       const submission = data.submission;
-      queueMicrotask(() => model.set("result", scored(submission)));
+      persist();
+      queueMicrotask(() => {
+        model.set("result", scored(submission));
+        persist();
+      });
     },
   };
   return model;

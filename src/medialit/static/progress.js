@@ -1,0 +1,338 @@
+// Progress without accounts, on every page of the static book. The build puts the book's manifest in front of this
+// file as `window.MEDIALIT_BOOK` (every exercise in reading order with its page, skill, content hash and maximum).
+// It reads what shim.js saved in localStorage and shows:
+//   * a progress summary in the sidebar (done / total, points per skill);
+//   * on the "My results" page: every exercise with its status, the hand-in download (JSON or CSV, format
+//     medialit-handin version 1, as schema/handin-v1.json) and "Reset my progress" with a confirmation.
+// Learner text is only ever inserted as text. Corrupt or missing storage counts as "not started".
+(() => {
+  const BOOK = window.MEDIALIT_BOOK;
+  const STORE = "medialit:v1:";
+  const META = "medialit:v1-meta";
+  const CSV_COLUMNS = [
+    "format", "format_version", "learner", "book_version", "mode", "exported",
+    "exercise", "content_hash", "answer_json", "checks", "confidence", "revealed", "answered_at",
+  ];
+  const script = document.currentScript;
+  const root = new URL("../../", script ? script.src : window.location.href);
+  const exam = BOOK.mode === "exam";
+
+  function h(tag, attrs = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attrs)) {
+      if (value === null || value === undefined || value === false) continue;
+      if (name === "text") node.textContent = value;
+      else if (name === "class") node.className = value;
+      else if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
+      else node.setAttribute(name, value === true ? "" : String(value));
+    }
+    for (const child of children) if (child !== null && child !== undefined && child !== false) node.append(child);
+    return node;
+  }
+
+  const points = (value) => (Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100));
+  const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+
+  function storage() {
+    try {
+      return window.localStorage;
+    } catch {
+      return null;
+    }
+  }
+
+  function readJSON(name) {
+    const store = storage();
+    if (!store) return null;
+    try {
+      const value = JSON.parse(store.getItem(name));
+      return value && typeof value === "object" && !Array.isArray(value) ? value : null;
+    } catch {
+      return null;
+    }
+  }
+
+  function meta() {
+    return readJSON(META) || {};
+  }
+
+  function saveMeta(changes) {
+    const store = storage();
+    if (!store) return;
+    try {
+      store.setItem(META, JSON.stringify({ ...meta(), ...changes }));
+    } catch {
+      // Storage full or blocked: the name is simply not remembered.
+    }
+  }
+
+  /** Every exercise of the book with what the learner did: {entry, saved, done, score}. */
+  function records() {
+    return BOOK.exercises.map((entry) => {
+      const saved = readJSON(`${STORE}${entry.id}:${entry.content_hash}`);
+      const submission = saved && saved.submission;
+      const done = Boolean(submission && typeof submission === "object" && submission.answer
+        && typeof submission.answer === "object");
+      const score = done && typeof saved.score === "number" && Number.isFinite(saved.score)
+        ? Math.min(Math.max(saved.score, 0), entry.max_score) : null;
+      return { entry, saved, done, score };
+    });
+  }
+
+  function summary(list) {
+    const skills = BOOK.skills.map((skill) => {
+      const mine = list.filter((r) => r.entry.skill === skill.id);
+      return {
+        ...skill,
+        total: mine.length,
+        done: mine.filter((r) => r.done).length,
+        score: mine.reduce((sum, r) => sum + (r.score || 0), 0),
+        max: mine.reduce((sum, r) => sum + r.entry.max_score, 0),
+      };
+    }).filter((skill) => skill.total > 0);
+    return {
+      total: list.length,
+      done: list.filter((r) => r.done).length,
+      score: list.reduce((sum, r) => sum + (r.score || 0), 0),
+      max: list.reduce((sum, r) => sum + r.entry.max_score, 0),
+      skills,
+    };
+  }
+
+  const doneWords = (s) => `${s.done} of ${plural(s.total, "exercise", "exercises")} ${exam ? "answered" : "done"}`;
+  const pointWords = (s) => `${points(s.score)} of ${plural(s.max, "point", "points")}`;
+
+  // -- the summary on every page ---------------------------------------------------------------------------------
+
+  let box = null;
+
+  function renderSummary() {
+    const s = summary(records());
+    const percent = s.total ? Math.round((100 * s.done) / s.total) : 0;
+    const bar = h("span", { class: "ml-progress-fill" });
+    bar.style.width = `${percent}%`;
+    const list = exam ? null : h("ul", { class: "ml-progress-skills" },
+      ...s.skills.map((skill) => h("li", {}, h("span", { text: skill.title }), " ",
+        h("span", { class: "ml-progress-points", text: pointWords(skill) }))));
+    const link = BOOK.results_page
+      ? h("a", { class: "ml-progress-link", href: new URL(BOOK.results_page, root).href, text: "My results and hand-in" })
+      : null;
+    box.replaceChildren(
+      h("p", { class: "ml-progress-title", text: "Your progress" }),
+      h("p", { class: "ml-progress-count", text: doneWords(s) }),
+      h("div", { class: "ml-progress-bar", "aria-hidden": "true" }, bar),
+      list,
+      link,
+    );
+  }
+
+  function mountSummary() {
+    box = h("section", { class: "medialit-progress", "aria-label": "Your progress" });
+    const sidebar = document.querySelector(".bd-sidebar-primary .sidebar-primary-items__end")
+      || document.querySelector(".bd-sidebar-primary");
+    if (sidebar) sidebar.prepend(box);
+    else (document.querySelector("main") || document.body).prepend(box);
+    renderSummary();
+  }
+
+  // -- the hand-in ---------------------------------------------------------------------------------------------
+
+  function handin(learner) {
+    const exported = new Date().toISOString();
+    const answers = {};
+    for (const { entry, saved, done } of records()) {
+      if (!done) continue;
+      const submission = saved.submission;
+      const confidence = [1, 2, 3].includes(submission.confidence) ? submission.confidence : null;
+      answers[entry.id] = {
+        content_hash: entry.content_hash,
+        answer: submission.answer,
+        checks: Number.isInteger(submission.count) && submission.count >= 0 ? submission.count : 0,
+        confidence,
+        revealed: saved.revealed === true,
+        answered_at: typeof saved.answered_at === "string" && !Number.isNaN(Date.parse(saved.answered_at))
+          ? saved.answered_at : exported,
+      };
+    }
+    const data = {
+      format: "medialit-handin",
+      format_version: 1,
+      learner,
+      book_version: BOOK.book_version,
+      mode: BOOK.mode,
+    };
+    const created = meta().created;
+    if (typeof created === "string" && !Number.isNaN(Date.parse(created))) data.created = created;
+    data.exported = exported;
+    data.answers = answers;
+    return data;
+  }
+
+  const cell = (value) => `"${String(value).replace(/"/g, '""')}"`;
+
+  function asCSV(data) {
+    const rows = [CSV_COLUMNS];
+    for (const [id, a] of Object.entries(data.answers)) {
+      rows.push([
+        data.format, data.format_version, data.learner, data.book_version, data.mode, data.exported,
+        id, a.content_hash, JSON.stringify(a.answer), a.checks, a.confidence === null ? "" : a.confidence,
+        a.revealed ? "true" : "false", a.answered_at,
+      ]);
+    }
+    // A byte-order mark lets spreadsheet programs read the file as UTF-8.
+    return `\ufeff${rows.map((row) => row.map(cell).join(",")).join("\r\n")}\r\n`;
+  }
+
+  function fileName(learner, suffix) {
+    const slug = learner.normalize("NFKD").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40);
+    return `medialit-answers-${slug.toLowerCase() || "learner"}.${suffix}`;
+  }
+
+  function download(text, name, type) {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const link = h("a", { href: url, download: name, hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  }
+
+  // -- the "My results" page ---------------------------------------------------------------------------------------
+
+  function renderResults(panel) {
+    const list = records();
+    const s = summary(list);
+    const uid = "medialit-results";
+    const overview = exam
+      ? `You have answered ${s.done} of ${plural(s.total, "exercise", "exercises")}. ` +
+        "This is a test version of the book: your teacher scores your answers."
+      : `You have done ${s.done} of ${plural(s.total, "exercise", "exercises")}. ` +
+        `Your score so far: ${pointWords(s)}.`;
+
+    const skillTable = exam ? null : h("table", { class: "ml-results-table" },
+      h("caption", { text: "Your score per skill" }),
+      h("thead", {}, h("tr", {}, h("th", { scope: "col", text: "Skill" }),
+        h("th", { scope: "col", text: "Exercises done" }), h("th", { scope: "col", text: "Points" }))),
+      h("tbody", {}, ...s.skills.map((skill) => h("tr", {},
+        h("th", { scope: "row", text: skill.title }),
+        h("td", { text: `${skill.done} of ${skill.total}` }),
+        h("td", { text: pointWords(skill) })))));
+
+    const skillTitle = new Map(BOOK.skills.map((skill) => [skill.id, skill.title]));
+    const statusOf = (r) => {
+      if (!r.done) return "Not started";
+      if (exam) return "Answer recorded";
+      return r.saved.revealed === true ? "Done (answer shown)" : "Done";
+    };
+    const exerciseTable = h("table", { class: "ml-results-table" },
+      h("caption", { text: "Every exercise in the book" }),
+      h("thead", {}, h("tr", {}, h("th", { scope: "col", text: "Exercise" }),
+        h("th", { scope: "col", text: "Skill" }), h("th", { scope: "col", text: "Status" }),
+        exam ? null : h("th", { scope: "col", text: "Points" }))),
+      h("tbody", {}, ...list.map((r) => h("tr", { "data-exercise": r.entry.id },
+        h("th", { scope: "row" }, h("a", { href: new URL(`${r.entry.page}#exercise-${r.entry.id}`, root).href,
+          text: r.entry.title })),
+        h("td", { text: skillTitle.get(r.entry.skill) || r.entry.skill }),
+        h("td", { text: statusOf(r) }),
+        exam ? null : h("td", { text: r.score === null ? "–" : `${points(r.score)} of ${points(r.entry.max_score)}` })))));
+
+    const message = h("p", { class: "ml-results-message", role: "status" });
+    const nameInput = h("input", {
+      id: `${uid}-name`, type: "text", maxlength: "200", autocomplete: "name",
+      "aria-describedby": `${uid}-name-help`,
+    });
+    nameInput.value = typeof meta().learner === "string" ? meta().learner : "";
+    nameInput.addEventListener("change", () => saveMeta({ learner: nameInput.value.trim() }));
+
+    function handIn(kind) {
+      const learner = nameInput.value.trim();
+      if (!learner) {
+        message.textContent = "Type your name first, so that your teacher knows whose answers these are.";
+        nameInput.focus();
+        return;
+      }
+      saveMeta({ learner });
+      const data = handin(learner);
+      const count = Object.keys(data.answers).length;
+      if (!count) {
+        message.textContent = "There is nothing to hand in yet: answer an exercise first.";
+        return;
+      }
+      if (kind === "csv") download(asCSV(data), fileName(learner, "csv"), "text/csv;charset=utf-8");
+      else download(JSON.stringify(data, null, 1), fileName(learner, "json"), "application/json");
+      message.textContent = `Downloaded ${plural(count, "answer", "answers")}. Give the file to your teacher.`;
+    }
+
+    const confirmBox = h("div", { class: "ml-confirm", role: "group", "aria-labelledby": `${uid}-confirm-text`, hidden: true },
+      h("p", { id: `${uid}-confirm-text`,
+        text: "This deletes every answer saved in this browser for this book. It cannot be undone. Are you sure?" }),
+      h("button", { type: "button", class: "ml-confirm-yes", text: "Yes, delete my answers", onclick: reset }),
+      " ",
+      h("button", { type: "button", class: "ml-confirm-no", text: "No, keep them", onclick: () => {
+        confirmBox.hidden = true;
+        resetButton.focus();
+      } }));
+    const resetButton = h("button", { type: "button", class: "ml-reset", text: "Reset my progress", onclick: () => {
+      confirmBox.hidden = false;
+      confirmBox.querySelector(".ml-confirm-no").focus();
+    } });
+
+    function reset() {
+      const store = storage();
+      if (store) {
+        try {
+          for (let i = store.length - 1; i >= 0; i -= 1) {
+            const name = store.key(i);
+            if (name && name.startsWith("medialit:")) store.removeItem(name);
+          }
+        } catch {
+          // Nothing more can be done with a blocked storage.
+        }
+      }
+      refresh();
+      const again = panel.querySelector(".ml-results-message");
+      again.textContent = "Your progress has been reset.";
+      panel.querySelector(".ml-reset").focus();
+    }
+
+    panel.replaceChildren(
+      h("p", { class: "ml-results-overview", text: overview }),
+      skillTable,
+      exerciseTable,
+      h("h2", { id: `${uid}-handin`, text: "Hand in your answers" }),
+      h("p", { id: `${uid}-name-help`,
+        text: "Your teacher may ask for your answers. Type your name, then download the file and hand it in. " +
+          "The file holds your answers only; your teacher's tools score them again." }),
+      h("p", { class: "ml-field" }, h("label", { for: `${uid}-name`, text: "Your name" }), " ", nameInput),
+      h("p", { class: "ml-results-actions" },
+        h("button", { type: "button", class: "ml-download-json", text: "Download my answers", onclick: () => handIn("json") }),
+        " ",
+        h("button", { type: "button", class: "ml-download-csv", text: "Download as CSV (spreadsheet)",
+          onclick: () => handIn("csv") })),
+      message,
+      h("h2", { id: `${uid}-reset`, text: "Start again" }),
+      h("p", { text: "Your answers are saved in this browser only. You can delete them to start again." }),
+      h("p", {}, resetButton),
+      confirmBox,
+    );
+  }
+
+  // -- start -----------------------------------------------------------------------------------------------------
+
+  const panel = document.getElementById("medialit-results");
+
+  function refresh() {
+    if (box) renderSummary();
+    if (panel) renderResults(panel);
+  }
+
+  function start() {
+    mountSummary();
+    if (panel) renderResults(panel);
+    window.addEventListener("medialit:progress", () => box && renderSummary());
+    window.addEventListener("storage", refresh);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
