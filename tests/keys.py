@@ -44,3 +44,96 @@ def press_button(page, exercise_id: str, name: str) -> None:
     """Tab to the exercise's button whose text starts with ``name`` and press Enter."""
     tab_until(page, ON_BUTTON, [exercise_id, name], f"the {name!r} button of {exercise_id}")
     page.keyboard.press("Enter")
+
+
+# -- any answer, with the keyboard only ----------------------------------------------------------------------------
+
+ACTIVE_UNIT = "() => document.activeElement?.dataset?.unit ?? null"
+# Where the listbox holding ``unit`` lies from the focus: "here", "after" or "before".
+WHERE_IS_UNIT = """([id, unit]) => {
+  const box = document.querySelector(`[data-medialit-id='${id}'] [data-unit='${unit}']`).closest('[role=listbox]');
+  const active = document.activeElement;
+  if (active && box.contains(active)) return 'here';
+  if (!active || active === document.body) return 'after';
+  return active.compareDocumentPosition(box) & Node.DOCUMENT_POSITION_FOLLOWING ? 'after' : 'before';
+}"""
+ACTIVE_IS = """([id, selector]) => {
+  const el = document.activeElement;
+  return !!el && !!el.closest(`[data-medialit-id='${id}']`) && el.matches(selector);
+}"""
+
+
+def focus_unit(page, exercise_id: str, unit: str, limit: int = 400) -> None:
+    """Move the focus to sentence ``unit`` of an exercise with Tab / Shift+Tab and the arrow keys."""
+    for _ in range(limit):
+        where = page.evaluate(WHERE_IS_UNIT, [exercise_id, unit])
+        if where == "here":
+            break
+        page.keyboard.press("Tab" if where == "after" else "Shift+Tab")
+    else:
+        pytest.fail(f"Tab never reached the sentences of {exercise_id}")
+    page.keyboard.press("Home")
+    for _ in range(limit):
+        if page.evaluate(ACTIVE_UNIT) == unit:
+            return
+        page.keyboard.press("ArrowDown")
+    pytest.fail(f"sentence {unit} of {exercise_id} not reached with the arrow keys")
+
+
+def press_in(page, exercise_id: str, selector: str, key: str = "Enter", backwards: bool = False) -> None:
+    """Tab (or Shift+Tab) to the element of the exercise matching ``selector`` and press ``key``."""
+    for _ in range(400):
+        if page.evaluate(ACTIVE_IS, [exercise_id, selector]):
+            page.keyboard.press(key)
+            return
+        page.keyboard.press("Shift+Tab" if backwards else "Tab")
+    pytest.fail(f"Tab never reached {selector} in {exercise_id}")
+
+
+def enter_answer(page, state: dict, answer: dict) -> None:
+    """Type a raw answer (as ``medialit.scoring`` reads it) into the exercise with the keyboard only."""
+    exercise_id = state["id"]
+    if state["type"] == "choice":
+        _enter_choices(page, state, set(answer["choices"]))
+    elif state["type"] == "pairs":
+        for first, second in answer["pairs"]:
+            for unit in (first, second):
+                focus_unit(page, exercise_id, unit)
+                page.keyboard.press("Space")
+            press_in(page, exercise_id, "button.ml-add-pair")
+    else:
+        if answer.get("none"):
+            press_in(page, exercise_id, "button.ml-none")
+        kinds: dict[str, list[str]] = {}
+        for mark in answer["marks"]:
+            kinds.setdefault(mark["unit"], []).append(mark["label"])
+        labels = [label["id"] for label in state["labels"]]
+        for unit, chosen in kinds.items():
+            focus_unit(page, exercise_id, unit)
+            page.keyboard.press("Space")
+            if labels:  # the kind menu has taken the focus, on its first box
+                for index, label in enumerate(labels):
+                    if index:
+                        page.keyboard.press("Tab")
+                    if label in chosen:
+                        page.keyboard.press("Space")
+                press_in(page, exercise_id, ".ml-kinds button")
+
+
+def _enter_choices(page, state: dict, chosen: set[str]) -> None:
+    exercise_id = state["id"]
+    ids = [option["id"] for option in state["options"]]
+    press_in(page, exercise_id, ".ml-options input", key="Shift")  # Shift alone: only reach the first box
+    if state["multiple"]:
+        for index, option in enumerate(ids):
+            if index:
+                page.keyboard.press("Tab")
+            if option in chosen:
+                page.keyboard.press("Space")
+        return
+    (wanted,) = chosen
+    target = ids.index(wanted)
+    if target == 0:
+        page.keyboard.press("Space")
+    for _ in range(target):
+        page.keyboard.press("ArrowDown")  # in a radio group the arrows move and select
