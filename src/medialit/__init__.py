@@ -7,14 +7,20 @@ from typing import TYPE_CHECKING
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from medialit.widget import ExerciseWidget
+    from collections.abc import Iterable
+    from pathlib import Path
 
-__all__ = ["__version__", "show", "widget"]
+    import pandas as pd
+
+    from medialit.handin import Handin
+    from medialit.live import ExerciseWidget
+
+__all__ = ["__version__", "hand_in", "my_results", "show", "widget"]
 
 
 def widget(exercise_id: str, **kwargs) -> ExerciseWidget:
     """The live-kernel widget for one exercise; every check is scored in Python."""
-    from medialit.widget import ExerciseWidget
+    from medialit.live import ExerciseWidget
 
     return ExerciseWidget.for_exercise(exercise_id, **kwargs)
 
@@ -22,3 +28,24 @@ def widget(exercise_id: str, **kwargs) -> ExerciseWidget:
 def show(exercise_id: str, **kwargs) -> ExerciseWidget:
     """Same as :func:`widget`: the widget displays itself when it is the last value of a cell."""
     return widget(exercise_id, **kwargs)
+
+
+def hand_in(widgets: Iterable[ExerciseWidget], learner: str, path: str | Path | None = None) -> Handin:
+    """The learner's answers in these widgets, in the book's hand-in format; written to ``path`` if given.
+
+    ``path`` ending in ``.csv`` writes the CSV variant, anything else JSON: the same files the book's
+    "Download my answers" gives, which ``medialit grade`` reads.
+    """
+    from medialit.handin import collect
+
+    handin = collect(widgets, learner)
+    if path is not None:
+        handin.write(path)
+    return handin
+
+
+def my_results(widgets: Iterable[ExerciseWidget]) -> pd.DataFrame:
+    """One's own results in these widgets as a pandas DataFrame, one row per answered exercise."""
+    from medialit.handin import to_dataframe
+
+    return to_dataframe(widgets)

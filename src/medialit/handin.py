@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from medialit.exercises import ExerciseSet
-    from medialit.widget import ExerciseWidget
+    from medialit.live import ExerciseWidget
 
 __all__ = [
     "CSV_COLUMNS",
