@@ -11,8 +11,8 @@ import pytest
 
 from medialit import cli
 from medialit.handin import collect, read_handin, schema
+from medialit.live import ExerciseWidget
 from medialit.scoring import max_score
-from medialit.widget import ExerciseWidget
 from tests.conftest import axe_violations
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]

@@ -104,7 +104,7 @@ def test_exam_hand_ins_are_read(handin):
 
 
 def test_collect_builds_a_valid_hand_in_from_live_widgets(exercise_set, catalogue):
-    from medialit.widget import ExerciseWidget
+    from medialit.live import ExerciseWidget
 
     widgets = [ExerciseWidget(e, catalogue) for e in exercise_set.exercises[:3]]
     widgets[0].check(examples(widgets[0].exercise).correct, confidence=3)
