@@ -24,10 +24,10 @@ from medialit.exercises import ExerciseSet
 from medialit.handin import Handin, Reason
 from medialit.model import Exercise
 from medialit.modes import Mode
-from medialit.scoring import FormatError, Result, grade, parse
+from medialit.scoring import FormatError, Result, grade, max_score, parse
 from medialit.teacher.collect import Collected, Rejection, Submission, gather
 
-__all__ = ["AnswerProblem", "ClassGrades", "Grader", "LearnerGrade", "exercise_max", "grade_class", "grade_paths"]
+__all__ = ["AnswerProblem", "ClassGrades", "Grader", "LearnerGrade", "grade_class", "grade_paths"]
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ class ClassGrades:
     @property
     def max_score(self) -> float:
         """Points available to every learner: every exercise, answered or not."""
-        return sum(exercise_max(e) for e in self.exercises)
+        return sum(max_score(e) for e in self.exercises)
 
     @property
     def clean(self) -> bool:
@@ -104,13 +104,6 @@ _ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"))
 @dataclass(frozen=True)
 class _Unreadable:
     reason: str
-
-
-def exercise_max(exercise: Exercise) -> float:
-    """Points available in ``exercise``."""
-    if exercise.options:
-        return float(sum(o.correct for o in exercise.options))
-    return float(len(exercise.targets) or 1)
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 from medialit import __version__
 from medialit.catalogue import Catalogue
 from medialit.exercises import ExerciseSet
-from medialit.teacher.grade import exercise_max
+from medialit.scoring import max_score
 from medialit.teacher.html import render
 
 __all__ = ["answer_key_html"]
@@ -19,5 +19,5 @@ def answer_key_html(exercises: ExerciseSet, catalogue: Catalogue) -> str:
         exercises=exercises.exercises,
         documents={d.slug: d.label for d in catalogue.documents},
         labels={e.id: {lab.id: lab.name for lab in e.labels} for e in exercises.exercises},
-        points={e.id: exercise_max(e) for e in exercises.exercises},
+        points={e.id: max_score(e) for e in exercises.exercises},
     )

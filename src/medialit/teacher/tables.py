@@ -38,8 +38,8 @@ from collections import Counter
 
 import pandas as pd
 
-from medialit.scoring import Verdict
-from medialit.teacher.grade import ClassGrades, exercise_max
+from medialit.scoring import Verdict, max_score
+from medialit.teacher.grade import ClassGrades
 
 __all__ = ["RESULT_COLUMNS", "gradebook", "items", "results", "skill_maxima"]
 
@@ -76,7 +76,7 @@ def skill_maxima(grades: ClassGrades) -> pd.Series:
     """Points available per skill, for every learner."""
     maxima: dict[str, float] = {}
     for exercise in grades.exercises:
-        maxima[str(exercise.skill)] = maxima.get(str(exercise.skill), 0.0) + exercise_max(exercise)
+        maxima[str(exercise.skill)] = maxima.get(str(exercise.skill), 0.0) + max_score(exercise)
     return pd.Series(maxima, name="max", dtype=float)
 
 
