@@ -81,6 +81,6 @@ def exercise_state(exercise: Exercise, catalogue: Catalogue, *, with_key: bool =
         "multiple": exercise.multiple,
         "context": _anchor(exercise.context) if exercise.context else None,
         "rule": RULES[exercise.type],
-        "max_score": max_score(exercise),
+        "max_score": max_score(exercise) if with_key else None,  # it tells how many answers are right
         "key": _key(exercise) if with_key else None,
     }
