@@ -10,7 +10,7 @@ from typing import Any
 
 from docutils import nodes
 
-from medialit.assets import asset_text
+from medialit.assets import asset_text, compact_js
 
 __all__ = ["add_html_only_node", "exercise_node", "inline_json", "skip_node", "visit_exercise_html"]
 
@@ -33,15 +33,28 @@ def inline_json(data: Any) -> str:
 
 
 def _loader() -> str:
-    sources = {"widget": asset_text("widget.js"), "scoring": asset_text("scoring.js")}
-    shim = asset_text("shim.js").replace("</", "<\\/")
+    sources = {"widget": compact_js(asset_text("widget.js")), "scoring": compact_js(asset_text("scoring.js"))}
+    shim = compact_js(asset_text("shim.js")).replace("</", "<\\/")
     return _template("loader.html").substitute(sources=inline_json(sources), shim=shim)
 
 
 def visit_exercise_html(self, node: exercise_node) -> None:
-    """Write the placeholder, its state and, on the first exercise of a page, the front-end."""
+    """Write the placeholder, its state and, on the first exercise of a page, the front-end.
+
+    Each document is written once per page (``script.medialit-document``); an exercise's state names it by its slug
+    and the page's host puts the two together again.
+    """
+    written: set[str] = getattr(self, "_medialit_documents", set())
+    self._medialit_documents = written
+    state = dict(node["state"])
+    for document in state["documents"]:
+        if document["slug"] not in written:
+            written.add(document["slug"])
+            self.body.append(_template("document.html").substitute(
+                slug=self.encode(document["slug"]), document=inline_json(document)))
+    state["documents"] = [document["slug"] for document in state["documents"]]
     self.body.append(
-        _template("exercise.html").substitute(id=self.encode(node["exercise_id"]), state=inline_json(node["state"]))
+        _template("exercise.html").substitute(id=self.encode(node["exercise_id"]), state=inline_json(state))
     )
     if not getattr(self, "_medialit_loaded", False):
         self.body.append(_loader())

@@ -21,7 +21,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
 from medialit import __version__
-from medialit.assets import asset_path, asset_text
+from medialit.assets import asset_path, asset_text, compact_js
 from medialit.model import Skill
 from medialit.modes import Mode
 from medialit.scoring import max_score
@@ -134,7 +134,7 @@ def _on_build_finished(app: Sphinx, exception: Exception | None) -> None:
         return
     target = Path(app.outdir, "_static", "medialit")
     target.mkdir(parents=True, exist_ok=True)
-    script = f"window.MEDIALIT_BOOK = {inline_json(manifest(app))};\n{asset_text('progress.js')}"
+    script = f"window.MEDIALIT_BOOK = {inline_json(manifest(app))};\n{compact_js(asset_text('progress.js'))}"
     (target / "progress.js").write_text(script, encoding="utf-8")
     shutil.copyfile(asset_path("progress.css"), target / "progress.css")
 

@@ -139,9 +139,20 @@ function createModel(state, saved, scoring) {
   return model;
 }
 
+function documentFor(slug) {
+  for (const script of document.querySelectorAll("script.medialit-document")) {
+    if (script.dataset.slug === slug) return JSON.parse(script.textContent);
+  }
+  return null;
+}
+
+/** The exercise's state, with each document (written once per page, named by its slug) put back in. */
 function stateFor(id) {
   for (const script of document.querySelectorAll("script.medialit-state")) {
-    if (script.dataset.for === id) return JSON.parse(script.textContent);
+    if (script.dataset.for !== id) continue;
+    const state = JSON.parse(script.textContent);
+    state.documents = state.documents.map((doc) => (typeof doc === "string" ? documentFor(doc) : doc));
+    return state.documents.every(Boolean) ? state : null;
   }
   return null;
 }
