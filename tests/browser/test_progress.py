@@ -216,3 +216,14 @@ def test_every_page_fits_narrow_and_wide_screens(built_book, book_server, page_f
             overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
             assert overflow <= 0, f"{name} at {width} px scrolls sideways by {overflow} px"
         guarded_clean(page)
+
+
+def test_my_results_passes_axe_on_a_phone_and_in_the_dark_theme(book_server, page_factory):
+    for width, theme in ((320, "light"), (1280, "dark")):
+        page = page_factory(viewport={"width": width, "height": 800})
+        page.add_init_script(f"localStorage.setItem('theme', '{theme}'); localStorage.setItem('mode', '{theme}');")
+        solve_disclaimer(page, book_server.url)
+        page.goto(f"{book_server.url}/my-results.html")
+        page.locator("#medialit-results table").first.wait_for()
+        assert axe_violations(page) == [], (width, theme)
+        guarded_clean(page)

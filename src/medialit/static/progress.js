@@ -199,6 +199,11 @@
 
   // -- the "My results" page ---------------------------------------------------------------------------------------
 
+  /** A table in a box that scrolls sideways on narrow screens, and can then be scrolled with the keyboard. */
+  function scrollable(name, table) {
+    return h("div", { class: "ml-table-scroll", role: "region", "aria-label": name, tabindex: "0" }, table);
+  }
+
   function renderResults(panel) {
     const list = records();
     const s = summary(list);
@@ -209,14 +214,14 @@
       : `You have done ${s.done} of ${plural(s.total, "exercise", "exercises")}. ` +
         `Your score so far: ${pointWords(s)}.`;
 
-    const skillTable = exam ? null : h("table", { class: "ml-results-table" },
+    const skillTable = exam ? null : scrollable("Your score per skill", h("table", { class: "ml-results-table" },
       h("caption", { text: "Your score per skill" }),
       h("thead", {}, h("tr", {}, h("th", { scope: "col", text: "Skill" }),
         h("th", { scope: "col", text: "Exercises done" }), h("th", { scope: "col", text: "Points" }))),
       h("tbody", {}, ...s.skills.map((skill) => h("tr", {},
         h("th", { scope: "row", text: skill.title }),
         h("td", { text: `${skill.done} of ${skill.total}` }),
-        h("td", { text: pointWords(skill) })))));
+        h("td", { text: `${points(skill.score)} of ${points(skill.max)}` }))))));
 
     const skillTitle = new Map(BOOK.skills.map((skill) => [skill.id, skill.title]));
     const statusOf = (r) => {
@@ -224,7 +229,7 @@
       if (exam) return "Answer recorded";
       return r.saved.revealed === true ? "Done (answer shown)" : "Done";
     };
-    const exerciseTable = h("table", { class: "ml-results-table" },
+    const exerciseTable = scrollable("Every exercise in the book", h("table", { class: "ml-results-table" },
       h("caption", { text: "Every exercise in the book" }),
       h("thead", {}, h("tr", {}, h("th", { scope: "col", text: "Exercise" }),
         h("th", { scope: "col", text: "Skill" }), h("th", { scope: "col", text: "Status" }),
@@ -234,7 +239,7 @@
           text: r.entry.title })),
         h("td", { text: skillTitle.get(r.entry.skill) || r.entry.skill }),
         h("td", { text: statusOf(r) }),
-        exam ? null : h("td", { text: r.score === null ? "–" : `${points(r.score)} of ${points(r.entry.max_score)}` })))));
+        exam ? null : h("td", { text: r.score === null ? "–" : `${points(r.score)} of ${points(r.entry.max_score)}` }))))));
 
     const message = h("p", { class: "ml-results-message", role: "status" });
     const nameInput = h("input", {
