@@ -25,6 +25,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -60,6 +61,7 @@ __all__ = [
     "display_name",
     "handin_from_results",
     "parse_handin",
+    "read_bytes",
     "read_handin",
     "schema",
     "to_dataframe",
@@ -221,16 +223,19 @@ def display_name(text: str, size: int = 80) -> str:
 # -- reading ------------------------------------------------------------------------------------------------------
 def read_handin(path: str | Path) -> Handin:
     """The hand-in in ``path`` (``.json`` or ``.csv``); :class:`HandinError` if it cannot be used."""
-    path = Path(path)
+    return parse_handin(read_bytes(path), Path(path).name)
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of the hand-in file ``path``; one over :data:`MAX_BYTES` is refused unread (``oversized``)."""
     try:
-        size = path.stat().st_size
+        size = os.stat(path).st_size
         if size > MAX_BYTES:
             raise HandinError(Reason.OVERSIZED, f"{size} bytes, over the {MAX_BYTES} byte limit")
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        with open(path, "rb") as handle:
+            return handle.read(size + 1)
     except OSError as error:
         raise HandinError(Reason.UNREADABLE, f"cannot read it: {error.strerror or error}") from None
-    return parse_handin(data, path.name)
 
 
 def parse_handin(data: bytes, name: str) -> Handin:
@@ -380,34 +385,47 @@ def _conforms(raw: dict) -> bool:
     ``False`` means "ask jsonschema", which then finds the error (or accepts a rarity such as ``1.0`` for 1). The
     test suite holds this function to the schema on generated documents.
     """
-    timestamp, exercise_id, content_hash = _patterns()
-
-    def stamp(value: Any) -> bool:
-        return type(value) is str and timestamp.search(value) is not None
-
-    def small_int(value: Any) -> bool:
-        return type(value) is int
-
     keys = raw.keys()
     if not (_TOP_REQUIRED <= keys <= _TOP_ALLOWED):
         return False
-    learner, book, answers = raw["learner"], raw["book_version"], raw["answers"]
-    if not (raw["format"] == FORMAT and small_int(raw["format_version"]) and raw["format_version"] == FORMAT_VERSION
+    learner, book, answers, exported = raw["learner"], raw["book_version"], raw["answers"], raw["exported"]
+    created = raw.get("created", exported)
+    if not (raw["format"] == FORMAT and type(raw["format_version"]) is int and raw["format_version"] == FORMAT_VERSION
             and type(learner) is str and 1 <= len(learner) <= 200
             and type(book) is str and len(book) <= 50 and raw["mode"] in ("learn", "exam")
-            and stamp(raw["exported"]) and ("created" not in raw or stamp(raw["created"]))
+            and type(exported) is str and _is_timestamp(exported) and type(created) is str and _is_timestamp(created)
             and type(answers) is dict and len(answers) <= 1000):
         return False
     for exercise, answer in answers.items():
-        if not (exercise_id.search(exercise) and type(answer) is dict and answer.keys() == _ANSWER_KEYS):
+        if not (type(exercise) is str and _is_exercise_id(exercise) and type(answer) is dict
+                and answer.keys() == _ANSWER_KEYS):
             return False
-        confidence, checks = answer["confidence"], answer["checks"]
-        if not (type(answer["content_hash"]) is str and content_hash.search(answer["content_hash"])
-                and type(answer["answer"]) is dict and small_int(checks) and checks >= 0
-                and (confidence is None or (small_int(confidence) and 1 <= confidence <= 3))
-                and type(answer["revealed"]) is bool and stamp(answer["answered_at"])):
+        content, checks, confidence, moment = (answer["content_hash"], answer["checks"], answer["confidence"],
+                                               answer["answered_at"])
+        if not (type(content) is str and _is_content_hash(content) and type(answer["answer"]) is dict
+                and type(checks) is int and checks >= 0
+                and (confidence is None or (type(confidence) is int and 1 <= confidence <= 3))
+                and type(answer["revealed"]) is bool and type(moment) is str and _is_timestamp(moment)):
             return False
     return True
+
+
+@lru_cache(maxsize=65536)
+def _is_timestamp(text: str) -> bool:
+    """Whether ``text`` matches the schema's timestamp pattern (a class shares most of its timestamps)."""
+    return _patterns()[0].search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _is_exercise_id(text: str) -> bool:
+    """Whether ``text`` matches the schema's pattern of exercise ids."""
+    return _patterns()[1].search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _is_content_hash(text: str) -> bool:
+    """Whether ``text`` matches the schema's pattern of content hashes."""
+    return _patterns()[2].search(text) is not None
 
 
 def _short(text: str, size: int = 160) -> str:

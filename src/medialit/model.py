@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 
 from medialit.text import Unit
 
@@ -154,12 +155,17 @@ class Exercise:
     content_hash: str = ""
     """Hash of the file's data; changes whenever the exercise changes."""
 
-    @property
+    @cached_property
     def unit_ids(self) -> tuple[str, ...]:
-        """Ids of every selectable sentence."""
+        """Ids of every selectable sentence (computed once per exercise, like the properties below)."""
         return tuple(u.id for u in self.units)
 
-    @property
+    @cached_property
+    def unit_order(self) -> dict[str, int]:
+        """Each selectable sentence's position in reading order, by id; read it, never change it."""
+        return {unit: index for index, unit in enumerate(self.unit_ids)}
+
+    @cached_property
     def label_ids(self) -> tuple[str, ...]:
         """Ids of the kinds, empty for plain highlighting."""
         return tuple(label.id for label in self.labels)

@@ -37,7 +37,7 @@ def parse(exercise: Exercise, raw: Any) -> HighlightAnswer:
     none = raw.get("none", False)
     if not isinstance(none, bool):
         raise FormatError("none must be true or false")
-    known = set(exercise.unit_ids)
+    known = exercise.unit_order
     labels = set(exercise.label_ids)
     marks = set()
     for mark in expect_list(raw["marks"], "marks"):
@@ -79,17 +79,16 @@ def grade(exercise: Exercise, answer: HighlightAnswer) -> Result:
     items: list[ItemResult] = []
     earned = 0.0
     lost = 0.0
-    hit: set[tuple[str, str | None]] = set()
-    for target in exercise.targets:
+    marks = answer.marks
+    wanted = [[(unit, target.label) for unit in target.anchors[0].units] for target in exercise.targets]
+    for target, keys in zip(exercise.targets, wanted, strict=True):
         units = target.anchors[0].units
-        marked = [u for u in units if (u, target.label) in answer.marks]
-        hit.update((u, target.label) for u in marked)
-        credit = len(marked) / len(units)
+        credit = sum(map(marks.__contains__, keys)) / len(units)
         earned += credit
         verdict = Verdict.FOUND if credit > 0 else Verdict.MISSED
         items.append(ItemResult(target.id, verdict, credit, target.explanation, units, target.label))
-    order = {unit: index for index, unit in enumerate(exercise.unit_ids)}
-    for unit, label in sorted(answer.marks - hit, key=lambda m: (order[m[0]], m[1] or "")):
+    order = exercise.unit_order
+    for unit, label in sorted(marks.difference(*wanted), key=lambda m: (order[m[0]], m[1] or "")):
         items.append(_false_alarm(exercise, unit, label))
         lost += 1.0
     if not exercise.targets:

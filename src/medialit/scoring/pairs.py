@@ -29,7 +29,7 @@ class PairsAnswer:
 def parse(exercise: Exercise, raw: Any) -> PairsAnswer:
     """Read ``{"pairs": [["unit-a", "unit-b"], ...]}``."""
     raw = expect_keys(raw, {"pairs"}, {"pairs"})
-    known = set(exercise.unit_ids)
+    known = exercise.unit_order
     pairs = set()
     for pair in expect_list(raw["pairs"], "pairs"):
         pair = expect_list(pair, "a pair")
@@ -45,7 +45,7 @@ def parse(exercise: Exercise, raw: Any) -> PairsAnswer:
 def matches(pair: frozenset[str], anchors: tuple[Anchor, ...]) -> bool:
     """Whether ``pair`` has one sentence in each anchor."""
     first, second = anchors
-    a, b = sorted(pair)
+    a, b = pair
     return (a in first.units and b in second.units) or (b in first.units and a in second.units)
 
 
@@ -58,14 +58,16 @@ def grade(exercise: Exercise, answer: PairsAnswer) -> Result:
     """Score ``answer``; see the module docstring for the rule."""
     items: list[ItemResult] = []
     earned = 0.0
+    matched: set[frozenset[str]] = set()
     for target in exercise.targets:
         found = [p for p in answer.pairs if matches(p, target.anchors)]
+        matched.update(found)
         units = tuple(u for a in target.anchors for u in a.units)
         earned += 1.0 if found else 0.0
         verdict = Verdict.FOUND if found else Verdict.MISSED
         items.append(ItemResult(target.id, verdict, 1.0 if found else 0.0, target.explanation, units))
-    order = {unit: index for index, unit in enumerate(exercise.unit_ids)}
-    stray = [p for p in answer.pairs if not any(matches(p, t.anchors) for t in exercise.targets)]
+    order = exercise.unit_order
+    stray = [p for p in answer.pairs if p not in matched]
     stray_units = sorted((tuple(sorted(p, key=order.__getitem__)) for p in stray), key=lambda p: [order[u] for u in p])
     for units in stray_units:
         explanation = next(

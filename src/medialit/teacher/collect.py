@@ -19,7 +19,8 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from medialit.handin import MAX_BYTES, Handin, HandinError, Reason, display_name, parse_handin
+from medialit.handin import MAX_BYTES, Handin, HandinError, Reason, display_name, parse_handin, read_bytes
+from medialit.teacher.gcdefer import defer_full_gc
 
 __all__ = ["Collected", "Rejection", "Submission", "gather", "learner_key"]
 
@@ -78,18 +79,8 @@ class _Candidate:
     load: Callable[[], bytes]
 
 
-def _read_file(path: Path) -> Callable[[], bytes]:
-    def load() -> bytes:
-        try:
-            size = path.stat().st_size
-            if size > MAX_BYTES:
-                raise HandinError(Reason.OVERSIZED, f"{size} bytes, over the {MAX_BYTES} byte limit")
-            with path.open("rb") as handle:
-                return handle.read(MAX_BYTES + 1)
-        except OSError as error:
-            raise HandinError(Reason.UNREADABLE, f"cannot read it: {error.strerror or error}") from None
-
-    return load
+def _file(path: Path) -> _Candidate:
+    return _Candidate(str(path), lambda: read_bytes(path))
 
 
 def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Callable[[], bytes]:
@@ -133,22 +124,24 @@ def _candidates(paths: Iterable[str | Path], archives: list[zipfile.ZipFile], ig
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for found in sorted(p for p in path.rglob("*") if p.is_file()):
-                relative = found.relative_to(path).as_posix()
-                if _hidden(relative):
+            depth = len(path.parts)
+            for found in sorted((p for p in path.rglob("*") if p.is_file()), key=str):
+                suffix = found.suffix.lower()
+                if _hidden("/".join(found.parts[depth:])):
                     ignored.append(str(found))
-                elif found.suffix.lower() == ".zip":
+                elif suffix == ".zip":
                     yield from _archive(found, archives, ignored, rejected)
-                elif found.suffix.lower() in HANDIN_SUFFIXES:
-                    yield _Candidate(str(found), _read_file(found))
+                elif suffix in HANDIN_SUFFIXES:
+                    yield _file(found)
                 else:
                     ignored.append(str(found))
         elif path.suffix.lower() == ".zip" and path.is_file():
             yield from _archive(path, archives, ignored, rejected)
         else:
-            yield _Candidate(str(path), _read_file(path))
+            yield _file(path)
 
 
+@defer_full_gc
 def gather(paths: Iterable[str | Path], *, progress: bool = False) -> Collected:
     """Read every hand-in under ``paths``; ``progress`` shows a tqdm bar on stderr."""
     archives: list[zipfile.ZipFile] = []

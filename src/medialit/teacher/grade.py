@@ -7,12 +7,13 @@ hash (the exercise was edited after the learner answered) is graded and flagged 
 are graded the same way.
 
 Grading a class parses and grades each distinct raw answer once per exercise: answers are cached by
-(exercise id, canonical JSON), which makes a large class cost little more than its distinct answers.
+(exercise id, raw answer), which makes a large class cost little more than its distinct answers.
 """
 
 from __future__ import annotations
 
 import json
+import marshal
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ from medialit.model import Exercise
 from medialit.modes import Mode
 from medialit.scoring import FormatError, Result, grade, max_score, parse
 from medialit.teacher.collect import Collected, Rejection, Submission, gather
+from medialit.teacher.gcdefer import defer_full_gc
 
 __all__ = ["AnswerProblem", "ClassGrades", "Grader", "LearnerGrade", "grade_class", "grade_paths"]
 
@@ -99,11 +101,20 @@ class ClassGrades:
 
 
 _ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"))
+_MARSHAL_VERSION = 2
+"""The :mod:`marshal` format of answer keys; version 2 writes every value in full, without back-references."""
 
 
-@dataclass(frozen=True)
-class _Unreadable:
-    reason: str
+def _answer_key(raw: Any) -> bytes | str:
+    """A key that two raw answers share only if they are equal.
+
+    :mod:`marshal`'s bytes, cheap to make and read back to ``raw`` (so equal keys mean equal answers), or canonical
+    JSON for a value marshal cannot write. Equal answers whose objects' keys come in another order get other keys.
+    """
+    try:
+        return marshal.dumps(raw, _MARSHAL_VERSION)
+    except ValueError:
+        return _ENCODER.encode(raw)
 
 
 @dataclass
@@ -113,32 +124,33 @@ class Grader:
     exercises: tuple[Exercise, ...]
     """The exercises."""
     _by_id: dict[str, Exercise] = field(init=False, repr=False)
-    _parsed: dict[tuple[str, str], Any] = field(init=False, repr=False, default_factory=dict)
+    _order: dict[str, int] = field(init=False, repr=False)
+    _answers: dict[tuple[str, bytes | str], Result | str] = field(init=False, repr=False, default_factory=dict)
     _graded: dict[tuple[str, Any], Result] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self._by_id = {e.id: e for e in self.exercises}
+        self._order = {e.id: i for i, e in enumerate(self.exercises)}
 
     def answer(self, exercise: Exercise, raw: Any) -> Result | str:
         """The result for ``raw``, or why it cannot be parsed.
 
-        Two caches: raw JSON text → parsed answer, then parsed answer → result, so that answers differing only in
-        the order of their marks are graded once.
+        Two caches: raw answer (by :func:`_answer_key`) → result, then parsed answer → result, so that answers
+        differing only in the order of their marks are graded once.
         """
-        key = (exercise.id, _ENCODER.encode(raw))
-        parsed = self._parsed.get(key)
-        if parsed is None:
+        key = (exercise.id, _answer_key(raw))
+        result = self._answers.get(key)
+        if result is None:
             try:
                 parsed = parse(exercise, raw)
             except FormatError as error:
-                parsed = _Unreadable(str(error))
-            self._parsed[key] = parsed
-        if isinstance(parsed, _Unreadable):
-            return parsed.reason
-        graded = (exercise.id, parsed)
-        result = self._graded.get(graded)
-        if result is None:
-            result = self._graded[graded] = grade(exercise, parsed)
+                result = str(error)
+            else:
+                graded = (exercise.id, parsed)
+                result = self._graded.get(graded)
+                if result is None:
+                    result = self._graded[graded] = grade(exercise, parsed)
+            self._answers[key] = result
         return result
 
     @property
@@ -151,13 +163,14 @@ class Grader:
         results: list[Result] = []
         stale = set()
         problems = []
+        cached = self._answers
         for answer in handin.answers:
             exercise = self._by_id.get(answer.exercise)
             if exercise is None:
                 problems.append(AnswerProblem(source, handin.learner, answer.exercise, Reason.UNKNOWN_EXERCISE,
                                               f"this book has no exercise {answer.exercise!r}; the answer is left out"))
                 continue
-            result = self.answer(exercise, answer.raw)
+            result = cached.get((exercise.id, _answer_key(answer.raw))) or self.answer(exercise, answer.raw)
             if isinstance(result, str):
                 problems.append(AnswerProblem(source, handin.learner, answer.exercise, Reason.BAD_ANSWER,
                                               f"the answer cannot be read: {result}; it scores 0"))
@@ -165,11 +178,12 @@ class Grader:
             results.append(result)
             if answer.content_hash != exercise.content_hash:
                 stale.add(exercise.id)
-        order = {e.id: i for i, e in enumerate(self.exercises)}
+        order = self._order
         results.sort(key=lambda r: order[r.exercise])
         return LearnerGrade(handin.learner, source, handin.mode, tuple(results), frozenset(stale)), problems
 
 
+@defer_full_gc
 def grade_class(collected: Collected, exercises: ExerciseSet | Iterable[Exercise], *,
                 progress: bool = False) -> ClassGrades:
     """Grade every collected hand-in."""

@@ -34,11 +34,15 @@
 from __future__ import annotations
 
 import math
+import weakref
 from collections import Counter
+from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
-from medialit.scoring import Verdict, max_score
+from medialit.scoring import ItemResult, Result, Verdict, max_score
+from medialit.teacher.gcdefer import defer_full_gc
 from medialit.teacher.grade import ClassGrades
 
 __all__ = ["RESULT_COLUMNS", "gradebook", "items", "results", "skill_maxima"]
@@ -51,24 +55,94 @@ GROUP_SHARE = 0.27
 """Share of learners in the upper and the lower group of the discrimination index (Kelley's 27 %)."""
 
 
+@dataclass(frozen=True)
+class _Rows:
+    """The long results as indexes into the class's distinct results (a large class shares most of its results).
+
+    An *answer* is one learner's result for one exercise; a *flat item* is one item of one distinct result; a *row* is
+    one flat item of one answer, in the order of :func:`results`.
+    """
+
+    results: list[Result]
+    """The distinct results (by identity), in order of first use."""
+    items: list[ItemResult]
+    """The flat items, result by result."""
+    item_result: np.ndarray
+    """Per flat item: the index of its result in :attr:`results`."""
+    answer_result: np.ndarray
+    """Per answer: the index of its result."""
+    answer_learner: np.ndarray
+    """Per answer: the index of its learner in ``grades.learners``."""
+    answer_stale: np.ndarray
+    """Per answer: whether the exercise changed after the learner answered."""
+    row_item: np.ndarray
+    """Per row: the index of its flat item."""
+    row_answer: np.ndarray
+    """Per row: the index of its answer."""
+
+
+_ROWS: dict[int, _Rows] = {}
+"""The rows of every class alive, by the identity of its grades: :func:`results` and :func:`items` both use them."""
+
+
+def _rows(grades: ClassGrades) -> _Rows:
+    """The rows of ``grades``: Python work per answer and per distinct item, array work per row."""
+    if id(grades) in _ROWS:
+        return _ROWS[id(grades)]
+    codes: dict[int, int] = {}
+    distinct: list[Result] = []
+    answers: list[int] = []
+    stale: list[bool] = []
+    sizes: list[int] = []
+    for learner in grades.learners:
+        for result in learner.results:
+            code = codes.get(id(result))
+            if code is None:
+                code = codes[id(result)] = len(distinct)
+                distinct.append(result)
+            answers.append(code)
+            stale.append(result.exercise in learner.stale)
+        sizes.append(len(learner.results))
+    lengths = np.array([len(r.items) for r in distinct], dtype=np.intp)
+    answer_result = np.array(answers, dtype=np.intp)
+    per_answer = lengths[answer_result]
+    first_item = (np.cumsum(lengths) - lengths)[answer_result]
+    first_row = np.cumsum(per_answer) - per_answer
+    rows = _ROWS[id(grades)] = _Rows(
+        results=distinct,
+        items=[item for result in distinct for item in result.items],
+        item_result=np.repeat(np.arange(len(distinct), dtype=np.intp), lengths),
+        answer_result=answer_result,
+        answer_learner=np.repeat(np.arange(len(sizes), dtype=np.intp), sizes),
+        answer_stale=np.array(stale, dtype=bool),
+        row_item=np.repeat(first_item - first_row, per_answer) + np.arange(int(per_answer.sum()), dtype=np.intp),
+        row_answer=np.repeat(np.arange(len(answers), dtype=np.intp), per_answer),
+    )
+    weakref.finalize(grades, _ROWS.pop, id(grades), None)
+    return rows
+
+
+@defer_full_gc
 def results(grades: ClassGrades) -> pd.DataFrame:
     """Long results: one row per learner × exercise × item."""
     skills = {e.id: str(e.skill) for e in grades.exercises}
-    columns: dict[str, list] = {name: [] for name in RESULT_COLUMNS}
-    for learner in grades.learners:
-        for result in learner.results:
-            stale = result.exercise in learner.stale
-            for item in result.items:
-                columns["learner"].append(learner.learner)
-                columns["exercise"].append(result.exercise)
-                columns["skill"].append(skills[result.exercise])
-                columns["item"].append(item.id)
-                columns["verdict"].append(str(item.verdict))
-                columns["credit"].append(item.credit)
-                columns["score"].append(result.score)
-                columns["max_score"].append(result.max_score)
-                columns["stale"].append(stale)
-    frame = pd.DataFrame(columns)
+    rows = _rows(grades)
+    item = rows.row_item
+    result = rows.item_result[item]
+    names = np.array([learner.learner for learner in grades.learners], dtype=object)
+    verdicts = {verdict: str(verdict) for verdict in {i.verdict for i in rows.items}}
+    columns = {
+        "learner": names[rows.answer_learner[rows.row_answer]],
+        "exercise": np.array([r.exercise for r in rows.results], dtype=object)[result],
+        "skill": np.array([skills[r.exercise] for r in rows.results], dtype=object)[result],
+        "item": np.array([i.id for i in rows.items], dtype=object)[item],
+        "verdict": np.array([verdicts[i.verdict] for i in rows.items], dtype=object)[item],
+        "credit": np.array([i.credit for i in rows.items], dtype=float)[item],
+        "score": np.array([r.score for r in rows.results], dtype=float)[result],
+        "max_score": np.array([r.max_score for r in rows.results], dtype=float)[result],
+        "stale": rows.answer_stale[rows.row_answer],
+    }
+    frame = pd.DataFrame(columns if len(item) else {name: [] for name in RESULT_COLUMNS})
     return frame.astype({"credit": float, "score": float, "max_score": float, "stale": bool})
 
 
@@ -80,34 +154,44 @@ def skill_maxima(grades: ClassGrades) -> pd.Series:
     return pd.Series(maxima, name="max", dtype=float)
 
 
+@defer_full_gc
 def gradebook(grades: ClassGrades) -> pd.DataFrame:
     """One row per learner: total, max, percent and per-skill percent."""
-    skills = {e.id: str(e.skill) for e in grades.exercises}
+    skill_of = {e.id: str(e.skill) for e in grades.exercises}
     maxima = skill_maxima(grades)
+    skills = list(maxima.index)
     total_max = grades.max_score
     problems = Counter(p.source for p in grades.answer_problems)
-    rows = []
+    totals = []
+    earned: dict[str, list[float]] = {skill: [] for skill in skills}
     for learner in grades.learners:
-        per_skill = dict.fromkeys(maxima.index, 0.0)
+        per_skill = dict.fromkeys(skills, 0.0)
         for result in learner.results:
-            per_skill[skills[result.exercise]] += result.score
-        total = learner.score
-        rows.append({
-            "learner": learner.learner,
-            "mode": str(learner.mode),
-            "answered": len(learner.results),
-            "total": total,
-            "max": total_max,
-            "percent": round(100 * total / total_max, 1) if total_max else 0.0,
-            **{skill: round(100 * per_skill[skill] / maxima[skill], 1) if maxima[skill] else 0.0
-               for skill in maxima.index},
-            "stale": len(learner.stale),
-            "not_graded": problems[learner.source],
-            "source": learner.source,
-        })
-    columns = ["learner", "mode", "answered", "total", "max", "percent", *maxima.index, "stale", "not_graded",
-               "source"]
-    return pd.DataFrame(rows, columns=columns)
+            per_skill[skill_of[result.exercise]] += result.score
+        for skill in skills:
+            earned[skill].append(per_skill[skill])
+        totals.append(learner.score)
+    columns = {
+        "learner": [learner.learner for learner in grades.learners],
+        "mode": [str(learner.mode) for learner in grades.learners],
+        "answered": [len(learner.results) for learner in grades.learners],
+        "total": totals,
+        "max": [total_max] * len(totals),
+        "percent": [round(100 * total / total_max, 1) if total_max else 0.0 for total in totals],
+        **{skill: _percent(earned[skill], maxima[skill]) for skill in skills},
+        "stale": [len(learner.stale) for learner in grades.learners],
+        "not_graded": [problems[learner.source] for learner in grades.learners],
+        "source": [learner.source for learner in grades.learners],
+    }
+    names = ["learner", "mode", "answered", "total", "max", "percent", *skills, "stale", "not_graded", "source"]
+    return pd.DataFrame(columns if grades.learners else [], columns=names)
+
+
+def _percent(earned: list[float], maximum: np.float64) -> list[float]:
+    """Percent of ``maximum`` earned, to one decimal (NumPy's rounding, as the points available are a NumPy float)."""
+    if not maximum:
+        return [0.0] * len(earned)
+    return np.round(100 * np.array(earned, dtype=float) / maximum, 1).tolist()
 
 
 def _groups(grades: ClassGrades) -> tuple[set[int], set[int]]:
@@ -118,56 +202,67 @@ def _groups(grades: ClassGrades) -> tuple[set[int], set[int]]:
     return set(ranked[count - size:]), set(ranked[:size])
 
 
+@defer_full_gc
 def items(grades: ClassGrades) -> pd.DataFrame:
     """Item analysis: easiness and discrimination of every target, and the commonest false alarms."""
     upper, lower = _groups(grades)
-    answered: Counter[str] = Counter()
-    found: Counter[tuple[str, str]] = Counter()
-    credit: Counter[tuple[str, str]] = Counter()
-    found_upper: Counter[tuple[str, str]] = Counter()
-    found_lower: Counter[tuple[str, str]] = Counter()
-    answered_upper: Counter[str] = Counter()
-    answered_lower: Counter[str] = Counter()
-    alarms: Counter[tuple[str, str]] = Counter()
-    for index, learner in enumerate(grades.learners):
-        for result in learner.results:
-            answered[result.exercise] += 1
-            answered_upper[result.exercise] += index in upper
-            answered_lower[result.exercise] += index in lower
-            for item in result.items:
-                key = (result.exercise, item.id)
-                if item.verdict is Verdict.FALSE_ALARM:
-                    alarms[key] += 1
-                elif item.verdict is Verdict.FOUND:
-                    found[key] += 1
-                    credit[key] += item.credit
-                    found_upper[key] += index in upper
-                    found_lower[key] += index in lower
-    rows = []
+    rows = _rows(grades)
+    in_upper = np.zeros(len(grades.learners), dtype=bool)
+    in_upper[list(upper)] = True
+    in_lower = np.zeros(len(grades.learners), dtype=bool)
+    in_lower[list(lower)] = True
+
+    exercises: dict[str, int] = {}
+    answer_exercise = np.array([exercises.setdefault(r.exercise, len(exercises)) for r in rows.results],
+                               dtype=np.intp)[rows.answer_result]
+    answer_upper, answer_lower = in_upper[rows.answer_learner], in_lower[rows.answer_learner]
+    answered, answered_upper, answered_lower = (
+        np.bincount(answer_exercise[mask], minlength=len(exercises)).tolist()
+        for mask in (slice(None), answer_upper, answer_lower))
+
+    keys: dict[tuple[str, str], int] = {}
+    item_key = np.array([keys.setdefault((result.exercise, item.id), len(keys))
+                         for result in rows.results for item in result.items], dtype=np.intp)
+    key = item_key[rows.row_item]
+    found_row = np.array([i.verdict is Verdict.FOUND for i in rows.items], dtype=bool)[rows.row_item]
+    alarm_row = np.array([i.verdict is Verdict.FALSE_ALARM for i in rows.items], dtype=bool)[rows.row_item]
+    credit_row = np.array([i.credit for i in rows.items], dtype=float)[rows.row_item]
+    found, found_upper, found_lower, alarms = (
+        np.bincount(key[mask], minlength=len(keys)).tolist()
+        for mask in (found_row, found_row & answer_upper[rows.row_answer], found_row & answer_lower[rows.row_answer],
+                     alarm_row))
+    credit = np.bincount(key[found_row], weights=credit_row[found_row], minlength=len(keys)).tolist()
+    alarmed: dict[str, list[tuple[int, str]]] = {}
+    for (exercise_id, item_id), code in keys.items():
+        if alarms[code]:
+            alarmed.setdefault(exercise_id, []).append((alarms[code], item_id))
+
+    rows_out = []
     for exercise in grades.exercises:
-        total = answered[exercise.id]
+        code = exercises.get(exercise.id)
+        total, up, low = (0, 0, 0) if code is None else (answered[code], answered_upper[code], answered_lower[code])
         if exercise.options:
             targets = [o.id for o in exercise.options if o.correct]
         else:
             targets = [t.id for t in exercise.targets] or ["none"]
         for item_id in targets:
-            key = (exercise.id, item_id)
-            up, low = answered_upper[exercise.id], answered_lower[exercise.id]
-            discrimination = (found_upper[key] / up - found_lower[key] / low) if up and low else math.nan
-            rows.append({
+            code = keys.get((exercise.id, item_id))
+            hits, hits_up, hits_low, earned = (0, 0, 0, 0) if code is None else (
+                found[code], found_upper[code], found_lower[code], credit[code])
+            discrimination = (hits_up / up - hits_low / low) if up and low else math.nan
+            rows_out.append({
                 "exercise": exercise.id, "skill": str(exercise.skill), "item": item_id, "kind": "target",
-                "answered": total, "count": found[key], "share": found[key] / total if total else math.nan,
-                "mean_credit": credit[key] / total if total else math.nan,
+                "answered": total, "count": hits, "share": hits / total if total else math.nan,
+                "mean_credit": earned / total if total else math.nan,
                 "discrimination": round(discrimination, 3) if not math.isnan(discrimination) else math.nan,
             })
-        commonest = sorted(((n, item) for (ex, item), n in alarms.items() if ex == exercise.id),
-                           key=lambda pair: (-pair[0], pair[1]))[:TOP_FALSE_ALARMS]
+        commonest = sorted(alarmed.get(exercise.id, []), key=lambda pair: (-pair[0], pair[1]))[:TOP_FALSE_ALARMS]
         for count, item_id in commonest:
-            rows.append({
+            rows_out.append({
                 "exercise": exercise.id, "skill": str(exercise.skill), "item": item_id, "kind": "false_alarm",
                 "answered": total, "count": count, "share": count / total, "mean_credit": math.nan,
                 "discrimination": math.nan,
             })
-    frame = pd.DataFrame(rows, columns=ITEM_COLUMNS)
+    frame = pd.DataFrame(rows_out, columns=ITEM_COLUMNS)
     return frame.astype({"answered": int, "count": int, "share": float, "mean_credit": float,
                          "discrimination": float})
