@@ -40,19 +40,24 @@ def _documents(exercise: Exercise, catalogue: Catalogue) -> list[dict[str, Any]]
     return out
 
 
+def _key_anchor(anchor: Anchor) -> dict[str, Any]:
+    """An anchor as the key needs it: scoring and feedback go by sentence, and the page already holds the words."""
+    return {"document": anchor.document, "units": list(anchor.units)}
+
+
 def _key(exercise: Exercise) -> dict[str, Any]:
     return {
         "targets": [
             {
                 "id": t.id,
-                "anchors": [_anchor(a) for a in t.anchors],
+                "anchors": [_key_anchor(a) for a in t.anchors],
                 "label": t.label,
                 "explanation": t.explanation,
             }
             for t in exercise.targets
         ],
         "distractors": [
-            {"id": d.id, "anchors": [_anchor(a) for a in d.anchors], "explanation": d.explanation}
+            {"id": d.id, "anchors": [_key_anchor(a) for a in d.anchors], "explanation": d.explanation}
             for d in exercise.distractors
         ],
         "options": [{"id": o.id, "correct": o.correct, "feedback": o.feedback} for o in exercise.options],
