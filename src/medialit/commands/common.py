@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from medialit.catalogue import Catalogue
 from medialit.exercises import ExerciseSet, load_exercises
 from medialit.project import Project
 
-__all__ = ["load_project"]
+__all__ = ["exercises_have_errors", "load_project"]
 
 
 def load_project(args: argparse.Namespace) -> tuple[Project, Catalogue, ExerciseSet]:
@@ -17,3 +18,12 @@ def load_project(args: argparse.Namespace) -> tuple[Project, Catalogue, Exercise
     project = Project(Path(args.root).resolve()) if getattr(args, "root", None) else Project.find()
     catalogue = Catalogue.load(project.catalogue_path)
     return project, catalogue, load_exercises(project.exercises, catalogue)
+
+
+def exercises_have_errors(found: ExerciseSet, command: str) -> bool:
+    """True, with a message on stderr, when the exercises have errors that ``command`` cannot work with."""
+    if not found.errors:
+        return False
+    print(f"medialit {command}: the exercises have {len(found.errors)} errors; run `medialit validate` first",
+          file=sys.stderr)
+    return True

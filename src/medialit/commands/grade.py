@@ -18,7 +18,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from medialit.commands.common import load_project
+from medialit.commands.common import exercises_have_errors, load_project
 from medialit.handin import MAX_BYTES, display_name
 from medialit.teacher.grade import grade_paths
 from medialit.teacher.report import ClassReport, write_outputs
@@ -39,9 +39,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Grade and write; see the module docstring for the exit codes."""
     _, _, found = load_project(args)
-    if found.errors:
-        print(f"medialit grade: the exercises have {len(found.errors)} errors; run `medialit validate` first",
-              file=sys.stderr)
+    if exercises_have_errors(found, "grade"):
         return 2
     grades = grade_paths(args.handins, found, progress=sys.stderr.isatty())
     if grades.read == 0:

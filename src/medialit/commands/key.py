@@ -7,10 +7,9 @@ and print it to PDF: the page has a print stylesheet (one exercise never splits 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from medialit.commands.common import load_project
+from medialit.commands.common import exercises_have_errors, load_project
 from medialit.teacher.key import answer_key_html
 
 HELP = "Write the printable teacher answer key as one HTML page (print it to PDF from the browser)."
@@ -24,9 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Write the key; 0 on success, 1 if the exercises have errors."""
     _, catalogue, found = load_project(args)
-    if found.errors:
-        print(f"medialit key: the exercises have {len(found.errors)} errors; run `medialit validate` first",
-              file=sys.stderr)
+    if exercises_have_errors(found, "key"):
         return 1
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(answer_key_html(found, catalogue), encoding="utf-8")
