@@ -13,7 +13,8 @@ Settings (``conf.py`` or ``_config.yml`` → ``sphinx.config``):
 * ``medialit_root``: the project folder holding ``seeds/`` and ``exercises/`` (default: found from the source
   folder upwards, or ``$MEDIALIT_ROOT``);
 * ``medialit_mode``: ``"learn"`` (default) or ``"exam"``; ``$MEDIALIT_MODE`` overrides it. An exam build carries no
-  key, explanations or scoring data.
+  key, explanations, hints or scoring data, and holds only what its allow-list permits (``exam.py``);
+* ``medialit_exam_allowlist``: the allow-list of an exam build, relative to the book folder (default ``_exam.yml``).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from medialit.catalogue import Catalogue
 from medialit.exercises import ExerciseSet, load_exercises
 from medialit.modes import Mode
 from medialit.project import Project
-from medialit.sphinxext import hidden_cells, progress
+from medialit.sphinxext import console, exam, hidden_cells, progress
 from medialit.sphinxext.directives import AnswerKeyDirective, DocumentDirective, ExerciseDirective
 from medialit.sphinxext.nodes import add_html_only_node, exercise_node, visit_exercise_html
 
@@ -98,6 +99,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("myst_nb")
     hidden_cells.setup(app)
     progress.setup(app)
+    exam.setup(app)
+    console.setup(app)
     app.connect("config-inited", _on_config_inited)
     app.connect("builder-inited", _on_builder_inited)
     app.connect("html-page-context", _on_page_context)
