@@ -137,38 +137,80 @@
 
   // -- the hand-in ---------------------------------------------------------------------------------------------
 
+  // The export checks what it writes against the rules of schema/handin-v1.json (the schema is the authority; these
+  // are the few rules that damaged or tampered saved data can break). What can be repaired is repaired: the name is
+  // cut to the schema's 200 characters, dates become ISO 8601 UTC with "Z", counts become whole numbers >= 0 and an
+  // unknown confidence becomes null. An answer that is not an object cannot be repaired: it is left out, and the page
+  // says so (handin() returns their titles in `leftOut`).
+  const LEARNER_MAX = 200;
+  const BOOK_VERSION_MAX = 50;
+  const TIMESTAMP = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})$/;
+  const LOOSE_TIME = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?$/;
+
+  const cut = (text, size) => Array.from(text).slice(0, size).join("");
+
+  /** An ISO 8601 UTC time with "Z" for `value`, or null when it is not a date and time (a time without an offset is
+   * read as UTC). Years outside 1970-9999 are refused: the teacher's tools cannot read every year. */
+  function stamp(value) {
+    if (typeof value !== "string") return null;
+    const text = value.trim();
+    const found = LOOSE_TIME.exec(text);
+    if (!found) return null;
+    const withOffset = found[3] ? text.replace(/([+-][0-9]{2})([0-9]{2})$/, "$1:$2") : `${text}Z`;
+    const time = Date.parse(withOffset.replace(/z$/, "Z"));
+    if (!Number.isFinite(time)) return null;
+    const iso = new Date(time).toISOString();
+    const year = Number(iso.slice(0, 4));
+    return TIMESTAMP.test(iso) && year >= 1970 && year <= 9999 ? iso : null;
+  }
+
+  const count = (value) => (typeof value === "number" && Number.isFinite(value)
+    ? Math.min(Math.max(Math.floor(value), 0), Number.MAX_SAFE_INTEGER) : 0);
+  const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+
   function handin(learner) {
     const exported = new Date().toISOString();
     const answers = {};
+    const leftOut = [];
     for (const { entry, saved, done } of records()) {
       if (!done) continue;
       const submission = saved.submission;
-      const confidence = [1, 2, 3].includes(submission.confidence) ? submission.confidence : null;
+      if (!isObject(submission.answer)) {
+        leftOut.push(entry.title);
+        continue;
+      }
       answers[entry.id] = {
         content_hash: entry.content_hash,
         answer: submission.answer,
-        checks: Number.isInteger(submission.count) && submission.count >= 0 ? submission.count : 0,
-        confidence,
+        checks: count(submission.count),
+        confidence: [1, 2, 3].includes(submission.confidence) ? submission.confidence : null,
         revealed: saved.revealed === true,
-        answered_at: typeof saved.answered_at === "string" && !Number.isNaN(Date.parse(saved.answered_at))
-          ? saved.answered_at : exported,
+        answered_at: stamp(saved.answered_at) || exported,
       };
     }
     const data = {
       format: "medialit-handin",
       format_version: 1,
-      learner,
-      book_version: BOOK.book_version,
+      learner: cut(learner, LEARNER_MAX),
+      book_version: cut(String(BOOK.book_version), BOOK_VERSION_MAX),
       mode: BOOK.mode,
     };
-    const created = meta().created;
-    if (typeof created === "string" && !Number.isNaN(Date.parse(created))) data.created = created;
+    const created = stamp(meta().created);
+    if (created) data.created = created;
     data.exported = exported;
     data.answers = answers;
-    return data;
+    return { data, leftOut };
   }
 
-  const cell = (value) => `"${String(value).replace(/"/g, '""')}"`;
+  // A cell a spreadsheet could read as a formula gets a leading "'", exactly as the teacher's CSV files
+  // (teacher/csvfile.py: cells starting with = + - @ tab or carriage return). Apostrophes already in front of such a
+  // start count too, so that the reader, which takes one "'" off a cell matching ^'+[=+\-@\t\r], gets back the
+  // value as it was.
+  const FORMULA = /^'*[=+\-@\t\r]/;
+  const cell = (value) => {
+    const text = String(value);
+    return `"${(FORMULA.test(text) ? `'${text}` : text).replace(/"/g, '""')}"`;
+  };
 
   function asCSV(data) {
     const rows = [CSV_COLUMNS];
@@ -257,15 +299,18 @@
         return;
       }
       saveMeta({ learner });
-      const data = handin(learner);
-      const count = Object.keys(data.answers).length;
-      if (!count) {
-        message.textContent = "There is nothing to hand in yet: answer an exercise first.";
+      const { data, leftOut } = handin(learner);
+      const number = Object.keys(data.answers).length;
+      const note = leftOut.length
+        ? ` Left out because the saved answer is damaged: ${leftOut.join(", ")}. Answer ${leftOut.length === 1
+          ? "it" : "them"} again to hand ${leftOut.length === 1 ? "it" : "them"} in.` : "";
+      if (!number) {
+        message.textContent = `There is nothing to hand in yet: answer an exercise first.${note}`;
         return;
       }
-      if (kind === "csv") download(asCSV(data), fileName(learner, "csv"), "text/csv;charset=utf-8");
-      else download(JSON.stringify(data, null, 1), fileName(learner, "json"), "application/json");
-      message.textContent = `Downloaded ${plural(count, "answer", "answers")}. Give the file to your teacher.`;
+      if (kind === "csv") download(asCSV(data), fileName(data.learner, "csv"), "text/csv;charset=utf-8");
+      else download(JSON.stringify(data, null, 1), fileName(data.learner, "json"), "application/json");
+      message.textContent = `Downloaded ${plural(number, "answer", "answers")}. Give the file to your teacher.${note}`;
     }
 
     const confirmBox = h("div", { class: "ml-confirm", role: "group", "aria-labelledby": `${uid}-confirm-text`, hidden: true },

@@ -1,0 +1,89 @@
+"""The book's download checks what it writes: tampered saved data is repaired or left out with a note, and the
+teacher's `medialit grade` grades every answer the file holds."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import jsonschema
+import pandas as pd
+import pytest
+
+from medialit import cli
+from medialit.handin import schema
+from medialit.scoring import examples
+
+pytestmark = [pytest.mark.build, pytest.mark.browser]
+
+
+@pytest.fixture(scope="module")
+def manifest(built_book) -> dict:
+    text = (built_book / "_static" / "medialit" / "progress.js").read_text(encoding="utf-8")
+    return json.loads(re.match(r"window\.MEDIALIT_BOOK = (.*);\n", text).group(1))
+
+
+def tampered_storage(manifest, exercise_set) -> tuple[dict, list[str], str]:
+    """Saved progress with every kind of damage; returns (storage, ids kept, title of the answer left out)."""
+    entries = manifest["exercises"]
+    damage = [
+        {"answered_at": "1"},
+        {"answered_at": "2026-11-22T10:30:00"},
+        {"count": -3, "confidence": 7},
+        {"count": 2.5, "confidence": "3"},
+        {"count": "7", "revealed": "yes"},
+        {"answered_at": "0001-01-01T00:00:00Z", "count": 1e300},
+    ]
+    storage, kept = {}, []
+    for entry, change in zip(entries, damage, strict=False):
+        submission = {"answer": examples(exercise_set.get(entry["id"])).correct, "count": 1, "confidence": 2}
+        record = {"submission": submission, "revealed": False, "answered_at": "2026-11-22T10:30:00Z"}
+        for name, value in change.items():
+            (submission if name in ("count", "confidence") else record)[name] = value
+        storage[f"medialit:v1:{entry['id']}:{entry['content_hash']}"] = json.dumps(record)
+        kept.append(entry["id"])
+    broken = entries[len(damage)]
+    storage[f"medialit:v1:{broken['id']}:{broken['content_hash']}"] = json.dumps(
+        {"submission": {"answer": [1, 2], "count": 1}, "answered_at": "2026-11-22T10:30:00Z"})
+    storage["medialit:v1-meta"] = json.dumps({"created": "2026-11-22 09:00", "learner": "x" * 300})
+    return storage, kept, broken["title"]
+
+
+def test_a_download_of_tampered_storage_is_valid_and_fully_graded(book_server, page, manifest, exercise_set,
+                                                                  tmp_path):
+    storage, kept, left_out = tampered_storage(manifest, exercise_set)
+    page.add_init_script(f"if (!sessionStorage.getItem('seeded')) {{ sessionStorage.setItem('seeded', '1'); "
+                         f"for (const [k, v] of Object.entries({json.dumps(storage)})) localStorage.setItem(k, v); }}")
+    page.goto(f"{book_server.url}/my-results.html")
+    panel = page.locator("#medialit-results")
+    panel.get_by_role("button", name="Download my answers").wait_for()
+    paths = {}
+    for kind, button in (("json", "Download my answers"), ("csv", "Download as CSV")):
+        with page.expect_download() as download:
+            panel.get_by_role("button", name=button).click()
+        paths[kind] = tmp_path / kind / download.value.suggested_filename
+        paths[kind].parent.mkdir()
+        download.value.save_as(paths[kind])
+        note = panel.locator("[role=status]").text_content()
+        assert f"Downloaded {len(kept)} answers" in note
+        assert f"Left out because the saved answer is damaged: {left_out}." in note
+    assert page.console_errors == [] and page.external_requests == []
+
+    data = json.loads(paths["json"].read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema())
+    assert data["learner"] == "x" * 200
+    assert "created" not in data  # "2026-11-22 09:00" is no RFC 3339 time and the field is optional
+    assert sorted(data["answers"]) == sorted(kept)
+    answers = [data["answers"][i] for i in kept]
+    assert answers[0]["answered_at"] == data["exported"]  # "1" is no date: the export time stands in
+    assert answers[1]["answered_at"] == "2026-11-22T10:30:00.000Z"  # no offset: read as UTC
+    assert [(a["checks"], a["confidence"]) for a in answers[2:5]] == [(0, None), (2, None), (0, 2)]
+    assert answers[4]["revealed"] is False
+    assert answers[5]["answered_at"] == data["exported"] and answers[5]["checks"] == 2**53 - 1
+
+    for kind, path in paths.items():
+        out = tmp_path / f"graded-{kind}"
+        # Every answer in the file is graded: the one left out never reaches the teacher.
+        assert cli.main(["grade", str(path), "-o", str(out), "--no-html"]) == 0, kind
+        results = pd.read_csv(out / "results.csv")
+        assert set(results["exercise"]) == set(kept), kind
