@@ -303,7 +303,7 @@ def _load_csv(text: str) -> dict[str, Any]:
             last = number == len(body) + 1 and not text.endswith(("\n", "\r"))
             reason = Reason.TRUNCATED if last and len(row) < len(CSV_COLUMNS) else Reason.CORRUPT
             raise HandinError(reason, f"row {number} has {len(row)} cells, not {len(CSV_COLUMNS)}")
-    records = [dict(zip(CSV_COLUMNS, row, strict=True)) for row in body]
+    records = [dict(zip(CSV_COLUMNS, map(_unescape, row), strict=True)) for row in body]
     first = records[0]
     if first["format"] != FORMAT:
         raise HandinError(Reason.WRONG_FORMAT, f"format is {first['format']!r}, not {FORMAT!r}")
@@ -323,6 +323,14 @@ def _load_csv(text: str) -> dict[str, Any]:
     return {"format": FORMAT, "format_version": FORMAT_VERSION, "learner": first["learner"],
             "book_version": first["book_version"], "mode": first["mode"], "exported": first["exported"],
             "answers": answers}
+
+
+_ESCAPED = re.compile(r"'+[=+\-@\t\r]")
+
+
+def _unescape(cell: str) -> str:
+    """The cell as it was before the book's CSV export put a ``'`` in front of a possible formula."""
+    return cell[1:] if _ESCAPED.match(cell) else cell
 
 
 def _csv_answer(record: dict[str, str], number: int) -> dict[str, Any]:

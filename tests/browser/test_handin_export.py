@@ -3,6 +3,7 @@ teacher's `medialit grade` grades every answer the file holds."""
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 
@@ -87,3 +88,33 @@ def test_a_download_of_tampered_storage_is_valid_and_fully_graded(book_server, p
         assert cli.main(["grade", str(path), "-o", str(out), "--no-html"]) == 0, kind
         results = pd.read_csv(out / "results.csv")
         assert set(results["exercise"]) == set(kept), kind
+
+
+@pytest.mark.parametrize("name", ['=HYPERLINK("x")', "'=1+1", "-Ana", "'Ana"])
+def test_a_formula_name_is_neutralised_in_the_csv_and_reads_back_as_typed(book_server, page, tmp_path, name):
+    from medialit.handin import read_handin
+
+    page.goto(f"{book_server.url}/disclaimer.html")
+    exercise = page.locator("[data-medialit-id='disclaimer-002']")
+    exercise.locator("[role=option]", has_text="are pseudonyms").click()
+    exercise.get_by_role("button", name="Check").click()
+    page.wait_for_function("() => Object.keys(localStorage).some((k) => k.includes('disclaimer-002'))")
+    page.goto(f"{book_server.url}/my-results.html")
+    panel = page.locator("#medialit-results")
+    panel.get_by_label("Your name").fill(name)
+    with page.expect_download() as download:
+        panel.get_by_role("button", name="Download as CSV").click()
+    path = tmp_path / "medialit-answers.csv"
+    download.value.save_as(path)
+    learner_cell = path.read_text(encoding="utf-8-sig").splitlines()[1].split('","')[2]
+    starts_formula = name.lstrip("'")[:1] in "=+-@"
+    # The teacher's rule (teacher/csvfile.py) and one more "'" before apostrophes that precede a formula start.
+    assert learner_cell == ("'" + name if starts_formula else name).replace('"', '""')
+    assert read_handin(path).learner == name
+
+    out = tmp_path / "graded"
+    assert cli.main(["grade", str(path), "-o", str(out), "--no-html"]) == 0
+    with (out / "gradebook.csv").open(encoding="utf-8", newline="") as handle:
+        (row,) = list(csv.DictReader(handle))
+    assert row["learner"] == ("'" + name if name[:1] in "=+-@" else name)  # escaped the teacher's way
+    assert page.console_errors == [] and page.external_requests == []
