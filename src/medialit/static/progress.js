@@ -69,7 +69,10 @@
   /** Every exercise of the book with what the learner did: {entry, saved, done, score}. */
   function records() {
     return BOOK.exercises.map((entry) => {
-      const saved = readJSON(`${STORE}${entry.id}:${entry.content_hash}`);
+      const name = `${STORE}${entry.id}:${entry.content_hash}`;
+      // An answer the storage had no room for (shim.js keeps it in `window.medialit.unsaved`) still counts.
+      const unsaved = window.medialit && window.medialit.unsaved;
+      const saved = (unsaved && unsaved.get(name)) || readJSON(name);
       const submission = saved && saved.submission;
       const done = Boolean(submission && typeof submission === "object" && submission.answer
         && typeof submission.answer === "object");
@@ -239,6 +242,25 @@
     setTimeout(() => URL.revokeObjectURL(url), 60000);
   }
 
+  /** Download the hand-in of `learner` as "json" or "csv"; returns what happened, in the learner's words. */
+  function downloadAnswers(learner, kind = "json") {
+    const { data, leftOut } = handin(learner);
+    const number = Object.keys(data.answers).length;
+    const note = leftOut.length
+      ? ` Left out because the saved answer is damaged: ${leftOut.join(", ")}. Answer ${leftOut.length === 1
+        ? "it" : "them"} again to hand ${leftOut.length === 1 ? "it" : "them"} in.` : "";
+    if (!number) return `There is nothing to hand in yet: answer an exercise first.${note}`;
+    if (kind === "csv") download(asCSV(data), fileName(data.learner, "csv"), "text/csv;charset=utf-8");
+    else download(JSON.stringify(data, null, 1), fileName(data.learner, "json"), "application/json");
+    return `Downloaded ${plural(number, "answer", "answers")}. Give the file to your teacher.${note}`;
+  }
+
+  // Every page can download the hand-in (shim.js offers it when the storage is full).
+  window.medialit = Object.assign(window.medialit || {}, {
+    downloadAnswers,
+    learnerName: () => (typeof meta().learner === "string" ? meta().learner.trim() : ""),
+  });
+
   // -- the "My results" page ---------------------------------------------------------------------------------------
 
   /** A table in a box that scrolls sideways on narrow screens, and can then be scrolled with the keyboard. */
@@ -299,18 +321,7 @@
         return;
       }
       saveMeta({ learner });
-      const { data, leftOut } = handin(learner);
-      const number = Object.keys(data.answers).length;
-      const note = leftOut.length
-        ? ` Left out because the saved answer is damaged: ${leftOut.join(", ")}. Answer ${leftOut.length === 1
-          ? "it" : "them"} again to hand ${leftOut.length === 1 ? "it" : "them"} in.` : "";
-      if (!number) {
-        message.textContent = `There is nothing to hand in yet: answer an exercise first.${note}`;
-        return;
-      }
-      if (kind === "csv") download(asCSV(data), fileName(data.learner, "csv"), "text/csv;charset=utf-8");
-      else download(JSON.stringify(data, null, 1), fileName(data.learner, "json"), "application/json");
-      message.textContent = `Downloaded ${plural(number, "answer", "answers")}. Give the file to your teacher.${note}`;
+      message.textContent = downloadAnswers(learner, kind);
     }
 
     const confirmBox = h("div", { class: "ml-confirm", role: "group", "aria-labelledby": `${uid}-confirm-text`, hidden: true },

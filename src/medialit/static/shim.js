@@ -2,7 +2,8 @@
 // and renders the widget into it. It scores submissions with scoring.js, as Python does in a live kernel.
 // Progress is kept in localStorage under "medialit:v1:<id>:<content_hash>" as
 // {submission, revealed, hints_shown, answered_at, score, max_score}; "medialit:v1-meta" holds {created, learner}.
-// Each save is announced with a "medialit:progress" event, which progress.js (on every page) listens to.
+// Each save is announced with a "medialit:progress" event, which progress.js (on every page) listens to. When the
+// storage refuses a save (full), the exercise says so at once and offers the download of every answer.
 
 const SOURCES = window.MEDIALIT_SOURCES;
 const STORE = "medialit:v1:";
@@ -41,29 +42,87 @@ function recall(state) {
   return [null, dropped];
 }
 
+// Answers the storage had no room for, by storage key: progress.js counts them and puts them in the hand-in, so
+// that the learner can still download what is on screen.
+window.medialit = window.medialit || {};
+window.medialit.unsaved = window.medialit.unsaved || new Map();
+
+/** Save the exercise's progress; false when the storage refused it (full or blocked). */
 function keep(state, data) {
   const store = storage();
-  if (!store) return;
-  try {
-    store.setItem(`${STORE}${state.id}:${state.content_hash}`, JSON.stringify(data));
-    let meta = null;
+  const name = `${STORE}${state.id}:${state.content_hash}`;
+  let saved = false;
+  if (store) {
     try {
-      meta = JSON.parse(store.getItem(META));
+      store.setItem(name, JSON.stringify(data));
+      saved = true;
+      let meta = null;
+      try {
+        meta = JSON.parse(store.getItem(META));
+      } catch {
+        meta = null; // corrupt: start a new record
+      }
+      if (!meta || typeof meta !== "object" || Array.isArray(meta)) meta = {};
+      if (typeof meta.created !== "string") {
+        meta.created = new Date().toISOString();
+        store.setItem(META, JSON.stringify(meta));
+      }
     } catch {
-      meta = null; // corrupt: start a new record
+      // A full storage: the answer itself is told about below; a missing start time is no loss.
     }
-    if (!meta || typeof meta !== "object" || Array.isArray(meta)) meta = {};
-    if (typeof meta.created !== "string") {
-      meta.created = new Date().toISOString();
-      store.setItem(META, JSON.stringify(meta));
-    }
-  } catch {
-    // A full or blocked storage only means progress is not kept.
   }
+  if (saved) window.medialit.unsaved.delete(name);
+  else window.medialit.unsaved.set(name, data);
   window.dispatchEvent(new CustomEvent("medialit:progress", { detail: { id: state.id } }));
+  return saved || !store;
 }
 
-function createModel(state, saved, scoring) {
+/** The message inside an exercise when its answer could not be saved, with the download of every answer. */
+function saveAlert(host) {
+  const box = document.createElement("div");
+  box.className = "medialit-save-alert";
+  const text = document.createElement("p");
+  text.setAttribute("role", "alert");
+  const result = document.createElement("p");
+  result.setAttribute("role", "status");
+  const field = document.createElement("p");
+  const label = document.createElement("label");
+  const input = document.createElement("input");
+  input.type = "text";
+  input.maxLength = 200;
+  input.id = `${host.id || "medialit"}-save-name-${Math.random().toString(36).slice(2, 8)}`;
+  label.htmlFor = input.id;
+  label.textContent = "Your name";
+  field.append(label, " ", input);
+  const button = document.createElement("button");
+  button.type = "button";
+  button.textContent = "Download my answers";
+  button.addEventListener("click", () => {
+    const api = window.medialit;
+    const learner = input.value.trim() || (api.learnerName ? api.learnerName() : "");
+    if (!learner) {
+      result.textContent = "Type your name first, so that your teacher knows whose answers these are.";
+      input.focus();
+      return;
+    }
+    result.textContent = api.downloadAnswers ? api.downloadAnswers(learner, "json") : "";
+  });
+  box.append(text, field, button, result);
+  return {
+    show() {
+      const api = window.medialit;
+      field.hidden = Boolean(api.learnerName && api.learnerName());
+      if (!box.isConnected) host.append(box);
+      text.textContent = "";
+      text.textContent = "Your browser's storage is full: this answer is not saved. Download your answers now.";
+    },
+    hide() {
+      box.remove();
+    },
+  };
+}
+
+function createModel(state, saved, scoring, alert) {
   const data = { state, submission: null, result: null, revealed: false, hints_shown: 0 };
   let answeredAt = null;
   if (saved) {
@@ -94,7 +153,7 @@ function createModel(state, saved, scoring) {
   function persist() {
     const result = data.result;
     const scored = result && typeof result.score === "number";
-    keep(state, {
+    const kept = keep(state, {
       submission: data.submission,
       revealed: data.revealed,
       hints_shown: data.hints_shown,
@@ -102,6 +161,8 @@ function createModel(state, saved, scoring) {
       score: scored ? result.score : null,
       max_score: scored ? result.max_score : null,
     });
+    if (kept) alert.hide();
+    else alert.show();
   }
 
   let lastSubmission = data.submission;
@@ -174,7 +235,7 @@ async function start() {
     }
     const mount = document.createElement("div");
     host.append(mount);
-    widget.default.render({ model: createModel(state, saved, scoring), el: mount });
+    widget.default.render({ model: createModel(state, saved, scoring, saveAlert(host)), el: mount });
   }
 }
 
