@@ -32,10 +32,16 @@ class ClassFolder:
     """Learner names expected in the gradebook."""
     rejected: dict[str, str] = field(default_factory=dict)
     """File name (or ``more.zip:member``) → expected reason."""
+    merged: int = 0
+    """Files graded beyond one per learner (a learner's files are merged)."""
+
+    @property
+    def graded_files(self) -> int:
+        return len(self.graded) + self.merged
 
     @property
     def read(self) -> int:
-        return len(self.graded) + len(self.rejected)
+        return self.graded_files + len(self.rejected)
 
 
 def write_json(path: Path, handin: Handin) -> Path:
@@ -66,7 +72,7 @@ def make_class(root: Path, exercises, seed: int = 7) -> ClassFolder:
     for number, name in enumerate(FORMULA_NAMES):
         valid(name, f"formula-{number}.json")
 
-    # Duplicates: the newer export wins whatever the file names say.
+    # One learner, two files: merged, the newer answer to each exercise counting whatever the file names say.
     older = synthetic_handin("Dana", exercises, rng)
     newer = synthetic_handin("Dana", exercises, rng)
     newer = Handin(newer.learner, newer.book_version, newer.mode, older.exported + timedelta(hours=1), newer.answers,
@@ -74,7 +80,7 @@ def make_class(root: Path, exercises, seed: int = 7) -> ClassFolder:
     write_json(root / "a-dana-new.json", newer)
     write_json(root / "z-dana-old.json", older)
     out.graded.add("Dana")
-    out.rejected["z-dana-old.json"] = "duplicate"
+    out.merged += 1
 
     # Answer-level problems: graded, with the answer left out.
     unknown = valid("Una Known", "unknown-exercise.json").as_json()
@@ -106,7 +112,8 @@ def make_class(root: Path, exercises, seed: int = 7) -> ClassFolder:
     out.rejected["long-name.json"] = "invalid"
     (root / "binary.csv").write_bytes(b"\xff\xfe\x00garbage")
     out.rejected["binary.csv"] = "corrupt"
-    (root / "notes.txt").write_text("not a hand-in", encoding="utf-8")  # ignored, and listed as such
+    (root / "notes.txt").write_text("not a hand-in", encoding="utf-8")
+    out.rejected["notes.txt"] = "not-a-handin"
 
     # A folder inside the folder, and a zip.
     (root / "group-b").mkdir()
@@ -119,6 +126,7 @@ def make_class(root: Path, exercises, seed: int = 7) -> ClassFolder:
         archive.writestr("broken.json", "[1, 2")
         out.rejected["more.zip:broken.json"] = "truncated"
         archive.writestr("__MACOSX/._zoe.json", "junk")
+        out.rejected["more.zip:__MACOSX/._zoe.json"] = "not-a-handin"
     return out
 
 

@@ -27,12 +27,11 @@ def _relative(source: str, root: Path) -> str:
 
 def test_every_file_is_graded_or_rejected_with_its_reason(handin_class, exercise_set):
     grades = grade_paths([handin_class.root], exercise_set)
-    assert grades.read == handin_class.read == len(grades.learners) + len(grades.rejections)
+    assert grades.read == handin_class.read == grades.graded + len(grades.rejections)
+    assert grades.graded == handin_class.graded_files == len(grades.learners) + 1
     assert {g.learner for g in grades.learners} == handin_class.graded
     assert {_relative(r.source, handin_class.root): str(r.reason) for r in grades.rejections} == handin_class.rejected
     assert not grades.clean
-    assert any(name.endswith("notes.txt") for name in grades.ignored)
-    assert any("__MACOSX" in name for name in grades.ignored)
 
 
 def test_answer_level_problems_leave_the_rest_of_the_hand_in_graded(handin_class, exercise_set):
@@ -47,12 +46,12 @@ def test_answer_level_problems_leave_the_rest_of_the_hand_in_graded(handin_class
     assert all(not g.stale for name, g in by_name.items() if name != "Stale Sam")
 
 
-def test_the_newest_export_wins_a_duplicate(handin_class, exercise_set):
+def test_a_learners_two_files_are_merged_into_one_row(handin_class, exercise_set):
     grades = grade_paths([handin_class.root], exercise_set)
     dana = next(g for g in grades.learners if g.learner == "Dana")
-    assert dana.source.endswith("a-dana-new.json")
-    duplicate = next(r for r in grades.rejections if r.reason == "duplicate")
-    assert "newest export wins" in duplicate.message and "a-dana-new.json" in duplicate.message
+    assert [Path(s).name for s in dana.sources] == ["a-dana-new.json", "z-dana-old.json"]
+    assert len(dana.results) == len(exercise_set.exercises)
+    assert not any(r.reason == "duplicate" for r in grades.rejections)
 
 
 def test_exam_hand_ins_are_graded_like_learn_ones(exercise_set):
@@ -100,18 +99,18 @@ def test_the_grade_command_writes_safe_csv_files_and_says_what_it_rejected(handi
     code = main(["grade", str(handin_class.root), "-o", str(out)])
     printed = capsys.readouterr().out
     assert code == 1
-    assert f"{handin_class.read} read = {len(handin_class.graded)} graded + {len(handin_class.rejected)} rejected" \
-        in printed
+    assert (f"{handin_class.read} read = {handin_class.graded_files} graded + {len(handin_class.rejected)} rejected "
+            f"({len(handin_class.graded)} learners)") in printed
     for name, reason in handin_class.rejected.items():
         line = next(line for line in printed.splitlines() if line.strip().endswith(name.split(":")[-1])
                     or f"{name.split(':')[-1]}:" in line)
         assert reason in line
-    assert "newest export" in printed and "unknown-exercise" in printed and "bad-answer" in printed
+    assert "Merged 1 learners" in printed and "unknown-exercise" in printed and "bad-answer" in printed
     assert "\u202e" not in printed, "bidi controls reach the terminal escaped"
     assert "notes.txt" in printed
-    for name in ("results.csv", "gradebook.csv", "items.csv", "rejected.csv", "report.html"):
+    for name in ("results.csv", "gradebook.csv", "items.csv", "rejected.csv", "sources.csv", "report.html"):
         assert (out / name).is_file()
-    for name in ("results.csv", "gradebook.csv", "items.csv", "rejected.csv"):
+    for name in ("results.csv", "gradebook.csv", "items.csv", "rejected.csv", "sources.csv"):
         for cell in _cells(out / name):
             if cell.startswith(FORMULA_STARTS):
                 float(cell)  # only numbers may start with - or +
@@ -136,8 +135,13 @@ def test_grade_exit_codes(tmp_path, exercise_set, capsys):
     empty = tmp_path / "empty"
     empty.mkdir()
     assert main(["grade", str(empty), "-o", str(tmp_path / "o2")]) == 2
-    assert main(["grade", str(tmp_path / "missing.json"), "-o", str(tmp_path / "o3")]) == 1
-    assert "unreadable" in capsys.readouterr().out
+    capsys.readouterr()
+    assert main(["grade", str(tmp_path / "missing.json"), "-o", str(tmp_path / "o3")]) == 2, "nothing graded"
+    captured = capsys.readouterr()
+    assert "unreadable" in captured.out and "nothing could be graded" in captured.err
+    assert (tmp_path / "o3" / "rejected.csv").is_file()
+    assert main(["grade", str(clean / "ana.json"), str(tmp_path / "missing.json"), "-o", str(tmp_path / "o4")]) == 1
+    assert "2 read = 1 graded + 1 rejected" in capsys.readouterr().out
 
 
 @pytest.fixture(scope="module")
@@ -171,7 +175,7 @@ def test_a_copy_of_the_same_folder_gives_the_same_outputs(handin_class, exercise
         assert a.drop(columns=[c for c in ("source",) if c in a]).equals(b.drop(columns=[c for c in ("source",)
                                                                                          if c in b]))
     written = write_outputs(one, tmp_path / "out", html=False)
-    assert [p.name for p in written] == ["results.csv", "gradebook.csv", "items.csv", "rejected.csv"]
+    assert [p.name for p in written] == ["results.csv", "gradebook.csv", "items.csv", "rejected.csv", "sources.csv"]
 
 
 def test_synthetic_answers_always_parse(exercise_set):

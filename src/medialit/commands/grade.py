@@ -1,14 +1,19 @@
 """``medialit grade``: re-score hand-ins against the current exercises and write the class's tables and report.
 
-Inputs are hand-in files (``.json``, ``.csv``), folders (searched recursively) and ``.zip`` archives. Every answer
-is scored again by the Python engine; scores written in a file are never read. Files over 2 MB are refused.
+Inputs are hand-in files (``.json``, ``.csv``), folders (searched recursively; symbolic links are listed, never
+followed) and ``.zip`` archives. Every answer is scored again by the Python engine; scores written in a file are
+never read. Files over 2 MB are refused. The files of one learner are merged, the newest answer to each exercise
+counting (see :mod:`medialit.teacher.grade`).
 
-Writes into ``-o OUTDIR``: ``results.csv``, ``gradebook.csv``, ``items.csv`` (columns in
-:mod:`medialit.teacher.tables`), ``rejected.csv`` (every file and answer not graded, with its reason) and
-``report.html`` (self-contained, works offline).
+Writes into ``-o OUTDIR``, replacing it as a whole: ``results.csv``, ``gradebook.csv``, ``items.csv`` (columns in
+:mod:`medialit.teacher.tables`), ``rejected.csv`` (every entry, answer and field not graded, with its reason),
+``sources.csv`` (where the answers of learners with several files came from) and ``report.html`` (self-contained,
+works offline). An output folder that is a link or a file, lies inside an input, or holds files medialit did not
+write is refused before anything is read.
 
-Exit codes: 0 everything was graded; 1 some file or answer was not graded (the outputs are still written and list
-them); 2 nothing could be graded: no hand-in found, or the exercises have errors (run ``medialit validate``).
+Exit codes: 0 everything was graded; 1 some entry, answer or field was not graded (the outputs are still written and
+list them); 2 nothing could be graded (the outputs are still written when something was read), or the run cannot
+start: no hand-in found, the exercises have errors (run ``medialit validate``), the output folder is refused.
 """
 
 from __future__ import annotations
@@ -16,15 +21,21 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 from medialit.commands.common import exercises_have_errors, load_project
 from medialit.handin import MAX_BYTES, display_name
-from medialit.teacher.grade import grade_paths
+from medialit.teacher.collect import MAX_ZIP_ENTRIES
+from medialit.teacher.grade import MAX_PROBLEMS_PER_FILE, grade_paths
+from medialit.teacher.outputs import check_output
 from medialit.teacher.report import ClassReport, write_outputs
 
 HELP = ("Grade hand-in files (.json, .csv), folders and .zip archives against the current exercises; write "
-        "results.csv, gradebook.csv, items.csv, rejected.csv and report.html. Exits 1 if anything was not graded.")
+        "results.csv, gradebook.csv, items.csv, rejected.csv, sources.csv and report.html. Exits 1 if anything was "
+        "not graded, 2 if nothing was.")
+PRINTED = 200
+"""Lines printed per list in the summary; the CSV files have them all."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -32,58 +43,77 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("handins", nargs="+", type=Path, metavar="HANDIN",
                         help="hand-in files, folders (searched recursively) or .zip archives")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUTDIR",
-                        help="folder for the CSV files and report.html (created if missing)")
+                        help="folder for the CSV files and report.html (created if missing, replaced as a whole)")
     parser.add_argument("--no-html", action="store_true", help="write the CSV files only")
 
 
 def run(args: argparse.Namespace) -> int:
     """Grade and write; see the module docstring for the exit codes."""
+    check_output(args.output, args.handins)
     _, _, found = load_project(args)
     if exercises_have_errors(found, "grade"):
         return 2
     grades = grade_paths(args.handins, found, progress=sys.stderr.isatty())
     if grades.read == 0:
-        print("medialit grade: no hand-in file (.json, .csv) found in " + ", ".join(map(str, args.handins)),
-              file=sys.stderr)
-        _print_ignored(grades.ignored)
+        print("medialit grade: no hand-in file (.json, .csv) found in "
+              + ", ".join(_text(str(p), 120) for p in args.handins), file=sys.stderr)
         return 2
     report = ClassReport(grades)
     _print_summary(report)
-    written = write_outputs(report, args.output, html=not args.no_html)
-    print(f"Wrote {', '.join(p.name for p in written)} to {args.output}")
+    written = write_outputs(report, args.output, html=not args.no_html, inputs=args.handins)
+    print(f"Wrote {', '.join(p.name for p in written)} to {_text(str(args.output), 200)}")
+    if grades.graded == 0:
+        print("medialit grade: nothing could be graded; rejected.csv says why", file=sys.stderr)
+        return 2
     return 0 if grades.clean else 1
+
+
+def _text(text: str, size: int) -> str:
+    """``text`` safe for any terminal: controls escaped, cut to ``size``, lone surrogates replaced."""
+    return display_name(text, size).encode("utf-8", "replace").decode("utf-8")
+
+
+def _lines(items: Sequence, describe) -> None:
+    for item in items[:PRINTED]:
+        print("  " + describe(item))
+    if len(items) > PRINTED:
+        print(f"  ... and {len(items) - PRINTED} more, listed in rejected.csv")
 
 
 def _print_summary(report: ClassReport) -> None:
     grades = report.grades
     print(report.summary)
     if grades.rejections:
-        print("\nRejected files (not graded):")
+        print("\nNot graded (files and other entries):")
         width = max(len(str(r.reason)) for r in grades.rejections)
-        for rejection in grades.rejections:
-            print(f"  {rejection.reason!s:<{width}}  {display_name(rejection.source, 100)}: {rejection.message}")
+        _lines(grades.rejections,
+               lambda r: f"{r.reason!s:<{width}}  {_text(r.source, 100)}: {_text(r.message, 200)}")
         counts = Counter(str(r.reason) for r in grades.rejections)
         print("  by reason: " + ", ".join(f"{reason} {n}" for reason, n in sorted(counts.items())))
-        if "duplicate" in counts:
-            print("  When a learner handed in more than once, the newest export (its `exported` time) is graded.")
         if "oversized" in counts:
             print(f"  Hand-ins larger than {MAX_BYTES // (1024 * 1024)} MB are refused unread.")
+        if "symlink" in counts:
+            print("  Symbolic links are never followed: copy the files themselves into the class folder.")
+        if "too-many-entries" in counts:
+            print(f"  At most {MAX_ZIP_ENTRIES} files are read from one .zip archive.")
     if grades.answer_problems:
-        print(f"\nAnswers not graded ({len(grades.answer_problems)}; the rest of each hand-in was graded, "
-              "these exercises score 0):")
-        for problem in grades.answer_problems:
-            print(f"  {problem.reason}  {display_name(problem.source, 80)} ({display_name(problem.learner, 40)}), "
-                  f"{display_name(problem.exercise, 64)}: {problem.message}")
+        print(f"\nAnswers and fields not graded ({len(grades.answer_problems)} lines, at most "
+              f"{MAX_PROBLEMS_PER_FILE} per file; the rest of each hand-in was graded):")
+        _lines(grades.answer_problems,
+               lambda p: f"{p.reason}  {_text(p.source, 80)} ({_text(p.learner, 40)})"
+                         f"{', ' + _text(p.exercise, 64) if p.exercise else ''}"
+                         f"{', ' + _text(p.field, 32) if p.field else ''}: {_text(p.message, 200)}")
+    merged = [learner for learner in grades.learners if len(learner.sources) > 1]
+    if merged:
+        superseded = grades.sources.superseded if grades.sources is not None else 0
+        print(f"\nMerged {len(merged)} learners who handed in several files: the newest answer to each exercise "
+              f"counts ({superseded} older answers superseded; sources.csv lists them):")
+        _lines(merged, lambda g: f"{_text(g.learner, 40)}: {_text(g.source, 200)}")
+    if grades.future_exports:
+        print(f"\nExported in the future ({len(grades.future_exports)} files; graded, but check the learner's clock "
+              "or whether the file was edited):")
+        _lines(grades.future_exports, lambda source: _text(source, 120))
     stale = [(learner, exercise) for learner in grades.learners for exercise in sorted(learner.stale)]
     if stale:
         print(f"\nStale answers ({len(stale)}; graded, but the exercise changed after they were given):")
-        for learner, exercise in stale:
-            print(f"  {display_name(learner.learner, 40)}: {exercise}")
-    _print_ignored(grades.ignored)
-
-
-def _print_ignored(ignored: tuple[str, ...]) -> None:
-    if ignored:
-        print(f"\nIgnored {len(ignored)} files that are not hand-ins by their name (.json, .csv, .zip) or are hidden:")
-        for name in ignored:
-            print(f"  {display_name(name, 120)}")
+        _lines(stale, lambda pair: f"{_text(pair[0].learner, 40)}: {pair[1]}")

@@ -1,7 +1,8 @@
 """Write tables as CSV that a spreadsheet opens as data, never as formulas.
 
 A text cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is written with a leading ``'``
-(the OWASP advice against CSV injection); numbers and booleans are written as they are.
+(the OWASP advice against CSV injection); numbers and booleans are written as they are. No cell is longer than
+:data:`MAX_CELL` characters (a spreadsheet's limit): a longer text is cut and ends with ``…``.
 
 The file is byte for byte what pandas' ``to_csv`` writes for the neutralised table. Columns of text, NumPy floats,
 integers and booleans are written by formatting and quoting each distinct value once (a class's long results repeat
@@ -13,24 +14,32 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TextIO
 
 import numpy as np
 import pandas as pd
 
 from medialit.teacher.gcdefer import defer_full_gc
 
-__all__ = ["neutralise", "write_csv"]
+__all__ = ["MAX_CELL", "neutralise", "write_csv", "write_text"]
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """First characters a spreadsheet may read as the start of a formula."""
 ROWS_PER_WRITE = 50_000
 """Rows joined into one string before it is written."""
+MAX_CELL = 32_767
+"""The most characters a spreadsheet cell holds (Excel, LibreOffice); longer text is cut."""
 
 
 def _cell(value: object) -> object:
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
+    if isinstance(value, str):
+        if value.startswith(FORMULA_STARTS):
+            value = "'" + value
+        if len(value) > MAX_CELL:
+            value = value[: MAX_CELL - 1] + "…"
     return value
 
 
@@ -43,7 +52,10 @@ def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
         values = out[column]
         risky = _risky(values)
         if risky.any():
-            out[column] = values.where(~risky, "'" + values[risky].astype(str))
+            values = out[column] = values.where(~risky, "'" + values[risky].astype(str))
+        long = values.map(lambda v: isinstance(v, str) and len(v) > MAX_CELL).astype(bool)
+        if long.any():
+            out[column] = values.where(~long, values[long].map(_cell))
     out.columns = [_cell(str(c)) for c in out.columns]
     return out
 
@@ -57,18 +69,38 @@ def _risky(values: pd.Series) -> pd.Series:
 
 
 @defer_full_gc
-def write_csv(frame: pd.DataFrame, path: Path) -> Path:
-    """Write ``frame`` (without its index) to ``path`` as UTF-8 CSV with CRLF line ends (RFC 4180), neutralised."""
+def write_csv(frame: pd.DataFrame | Iterable[pd.DataFrame], path: Path) -> Path:
+    """Write ``frame`` (without its index) to ``path`` as UTF-8 CSV with CRLF line ends (RFC 4180), neutralised.
+
+    ``frame`` may be pieces of one table with the same columns (a large table written piece by piece); the header
+    is written once. The file is opened without following a symbolic link.
+    """
+    frames = [frame] if isinstance(frame, pd.DataFrame) else frame
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    with open(os.open(path, flags, 0o644), "w", encoding="utf-8", errors="replace", newline="") as handle:
+        for number, piece in enumerate(frames):
+            _write(piece, handle, header=number == 0)
+    return path
+
+
+def write_text(text: str, path: Path) -> Path:
+    """Write ``text`` to ``path`` as UTF-8, without following a symbolic link."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    with open(os.open(path, flags, 0o644), "w", encoding="utf-8", errors="replace", newline="") as handle:
+        handle.write(text)
+    return path
+
+
+def _write(frame: pd.DataFrame, handle: TextIO, *, header: bool) -> None:
     columns = [_cells(frame.iloc[:, i]) for i in range(frame.shape[1])]
     if len(columns) < 2 or frame.columns.nlevels > 1 or any(c is None for c in columns):
-        neutralise(frame).to_csv(path, index=False, encoding="utf-8", lineterminator="\r\n")
-        return path
-    with path.open("w", encoding="utf-8", newline="") as handle:
+        neutralise(frame).to_csv(handle, index=False, header=header, lineterminator="\r\n")
+        return
+    if header:
         handle.write(",".join(map(_Fields().__getitem__, map(str, frame.columns))) + "\r\n")
-        for start in range(0, len(frame), ROWS_PER_WRITE):
-            rows = zip(*(column[start:start + ROWS_PER_WRITE] for column in columns), strict=True)
-            handle.write("\r\n".join(map(",".join, rows)) + "\r\n")
-    return path
+    for start in range(0, len(frame), ROWS_PER_WRITE):
+        rows = zip(*(column[start:start + ROWS_PER_WRITE] for column in columns), strict=True)
+        handle.write("\r\n".join(map(",".join, rows)) + "\r\n")
 
 
 def _cells(column: pd.Series) -> list[str] | None:

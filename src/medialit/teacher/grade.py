@@ -2,71 +2,153 @@
 
 Per answer: an exercise the book does not have is reported as ``unknown-exercise``, an answer
 :func:`medialit.scoring.parse` refuses as ``bad-answer``; either way the learner's other answers are still graded and
-that exercise counts as unanswered (0 points). An answer whose ``content_hash`` differs from the exercise's current
-hash (the exercise was edited after the learner answered) is graded and flagged as *stale*. Learn and exam hand-ins
-are graded the same way.
+that exercise counts as unanswered (0 points). Fields the reader dropped or repaired in a file that is still graded
+(:attr:`medialit.handin.Handin.problems`) are reported the same way. At most :data:`MAX_PROBLEMS_PER_FILE` problems
+are listed per file, then one line with the number of the rest. An answer whose ``content_hash`` differs from the
+exercise's current hash (the exercise was edited after the learner answered) is graded and flagged as *stale*.
+Learn and exam hand-ins are graded the same way.
 
-Grading a class parses and grades each distinct raw answer once per exercise: answers are cached by
-(exercise id, raw answer), which makes a large class cost little more than its distinct answers.
+**One learner, one row.** Names are compared with :func:`medialit.handin.learner_key` (Unicode NFC, zero-width
+characters removed, trimmed, case-folded). The files of one learner are *merged*: for each exercise the newest answer
+counts, by its ``answered_at``, then the file's ``exported`` time, then the file's SHA-256 (so the choice never
+depends on file order); an unknown date counts as oldest. A pre-test handed in during week 1 and the rest in week 4
+both count. The older answers are *superseded*: listed, not graded (see :class:`AnswerSources`). An answer that
+cannot be graded (``bad-answer``) takes no part: an older answer to that exercise counts instead. The learner's name,
+and mode, are those of their newest file. A file ``exported`` more than :data:`FUTURE_TOLERANCE` after the run
+started is graded and flagged.
+
+**Two passes, bounded memory.** Each hand-in is read, graded and dropped: only a compact record is kept (per answer:
+its file, exercise, shared result, time and staleness, in arrays). The second pass merges the records per learner and
+builds :class:`LearnerGrade` rows, so that totals, and the discrimination index that needs every learner's total,
+are exact. Each distinct raw answer is parsed and graded once per exercise: answers are cached by (exercise id, raw
+answer), which makes a large class cost little more than its distinct answers.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import marshal
+import math
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from tqdm import tqdm
 
 from medialit.exercises import ExerciseSet
-from medialit.handin import Handin, Reason
+from medialit.handin import Handin, Reason, display_name
 from medialit.model import Exercise
 from medialit.modes import Mode
 from medialit.scoring import FormatError, Result, grade, max_score, parse
-from medialit.teacher.collect import Collected, Rejection, Submission, gather
+from medialit.teacher.collect import FileReason, Rejection, Submission, gather
 from medialit.teacher.gcdefer import defer_full_gc
 
-__all__ = ["AnswerProblem", "ClassGrades", "Grader", "LearnerGrade", "grade_class", "grade_paths"]
+__all__ = [
+    "FUTURE_TOLERANCE",
+    "MAX_PROBLEMS_PER_FILE",
+    "AnswerProblem",
+    "AnswerSources",
+    "ClassGrades",
+    "Grader",
+    "LearnerGrade",
+    "grade_class",
+    "grade_paths",
+]
+
+MAX_PROBLEMS_PER_FILE = 20
+"""Problems listed per file; the rest are counted in one more line."""
+FUTURE_TOLERANCE = timedelta(minutes=5)
+"""How far after now an ``exported`` time may lie (clocks differ a little) before it is flagged."""
+EXCERPT = 64
+"""Characters of learner text (an exercise id, a name) copied into a message at most."""
+
+_log = logging.getLogger(__name__)
+
+try:  # TEMPORARY until handin.learner_key lands
+    from medialit.handin import learner_key
+except ImportError:  # pragma: no cover
+    import unicodedata
+
+    def learner_key(name: str) -> str:
+        return unicodedata.normalize("NFC", name).replace("\u200b", "").strip().casefold()
 
 
 @dataclass(frozen=True)
 class AnswerProblem:
-    """One answer that was not graded; the rest of its hand-in was."""
+    """One answer or field that was not graded (or was repaired); the rest of its hand-in was graded."""
 
     source: str
     """The file it came from."""
     learner: str
     """The learner, as given."""
     exercise: str
-    """The exercise id in the file."""
-    reason: Reason
-    """``unknown-exercise`` or ``bad-answer``."""
+    """The exercise id in the file, or ``""`` for a field of the file itself."""
+    reason: Reason | FileReason | str
+    """``unknown-exercise``, ``bad-answer``, a field problem of the reader, ``more-problems`` or ``internal-error``."""
     message: str
     """Why, in words."""
+    field: str = ""
+    """The field concerned, when it is one field (``checks``, ``answered_at``, ...)."""
+
+
+MORE_PROBLEMS = "more-problems"
+"""The reason of the line that counts the problems of one file beyond :data:`MAX_PROBLEMS_PER_FILE`."""
 
 
 @dataclass(frozen=True)
 class LearnerGrade:
-    """One learner's graded hand-in."""
+    """One learner's graded answers, merged from all their files."""
 
     learner: str
-    """The name as given."""
-    source: str
-    """The file graded."""
+    """The name as given in their newest file."""
+    sources: tuple[str, ...]
+    """The files merged, in name order."""
     mode: Mode
-    """The build the answers came from."""
+    """The build their newest file came from."""
     results: tuple[Result, ...]
-    """One result per graded answer, in exercise order."""
+    """One result per counted answer, in exercise order."""
     stale: frozenset[str] = frozenset()
-    """Exercises answered in an older version (content hash differs)."""
+    """Exercises whose counted answer was given to an older version (content hash differs)."""
+    future_export: bool = False
+    """Whether a file of theirs says it was exported in the future (a wrong clock, or an edited file)."""
+
+    @property
+    def source(self) -> str:
+        """The files merged, as one text (``; `` between them)."""
+        return "; ".join(self.sources)
 
     @property
     def score(self) -> float:
-        """Points earned over every graded answer."""
+        """Points earned over every counted answer."""
         return sum(r.score for r in self.results)
+
+
+@dataclass(frozen=True, eq=False)
+class AnswerSources:
+    """Where every graded answer came from, as parallel arrays with one entry per graded answer read."""
+
+    files: tuple[str, ...]
+    """Every graded file, by file number."""
+    file_learner: np.ndarray
+    """Per file: the index of its learner in :attr:`ClassGrades.learners`."""
+    file: np.ndarray
+    """Per answer: its file number."""
+    exercise: np.ndarray
+    """Per answer: the index of its exercise in :attr:`ClassGrades.exercises`."""
+    answered_at: np.ndarray
+    """Per answer: its ``answered_at`` as POSIX seconds, NaN when unknown."""
+    counted: np.ndarray
+    """Per answer: ``True`` if it counts, ``False`` if a newer answer of the same learner superseded it."""
+
+    @property
+    def superseded(self) -> int:
+        """Answers superseded by a newer answer to the same exercise."""
+        return int(len(self.counted) - np.count_nonzero(self.counted))
 
 
 @dataclass(frozen=True)
@@ -76,18 +158,27 @@ class ClassGrades:
     exercises: tuple[Exercise, ...]
     """The exercises graded against, in book order."""
     learners: tuple[LearnerGrade, ...]
-    """Graded learners, ordered by name."""
+    """Graded learners, one each, ordered by their :func:`~medialit.handin.learner_key`."""
     rejections: tuple[Rejection, ...] = ()
-    """Files not graded."""
+    """Files (and other entries) not graded, ordered by source."""
     answer_problems: tuple[AnswerProblem, ...] = ()
-    """Answers not graded inside graded files."""
-    ignored: tuple[str, ...] = ()
-    """Files skipped because they are not hand-ins by their name."""
+    """Answers and fields not graded inside graded files, ordered by source."""
+    graded_files: int | None = None
+    """Files graded (several may be one learner's); ``None`` means one per learner."""
+    sources: AnswerSources | None = None
+    """Where each graded answer came from, and which were superseded."""
+    future_exports: tuple[str, ...] = ()
+    """Graded files whose ``exported`` time lies in the future."""
+
+    @property
+    def graded(self) -> int:
+        """Files graded."""
+        return len(self.learners) if self.graded_files is None else self.graded_files
 
     @property
     def read(self) -> int:
-        """Files read."""
-        return len(self.learners) + len(self.rejections)
+        """Entries read: graded plus rejected."""
+        return self.graded + len(self.rejections)
 
     @property
     def max_score(self) -> float:
@@ -115,6 +206,10 @@ def _answer_key(raw: Any) -> bytes | str:
         return marshal.dumps(raw, _MARSHAL_VERSION)
     except ValueError:
         return _ENCODER.encode(raw)
+
+
+def _excerpt(text: object) -> str:
+    return display_name(str(text), EXCERPT)
 
 
 @dataclass
@@ -158,49 +253,189 @@ class Grader:
         """Distinct (exercise, parsed answer) pairs graded so far."""
         return len(self._graded)
 
-    def handin(self, handin: Handin, source: str) -> tuple[LearnerGrade, list[AnswerProblem]]:
-        """One learner's results, and the answers that could not be graded."""
-        results: list[Result] = []
-        stale = set()
-        problems = []
-        cached = self._answers
+    def graded(self, handin: Handin, source: str) -> tuple[list[tuple[int, Result, bool, Any]], list[AnswerProblem]]:
+        """Per gradable answer: (exercise number, result, stale, the answer); and every problem of the file."""
+        out: list[tuple[int, Result, bool, Any]] = []
+        problems = [AnswerProblem(source, handin.learner, p.exercise or "", p.reason, p.message, p.field)
+                    for p in getattr(handin, "problems", ())]  # TEMPORARY getattr
         for answer in handin.answers:
             exercise = self._by_id.get(answer.exercise)
             if exercise is None:
-                problems.append(AnswerProblem(source, handin.learner, answer.exercise, Reason.UNKNOWN_EXERCISE,
-                                              f"this book has no exercise {answer.exercise!r}; the answer is left out"))
+                problems.append(AnswerProblem(
+                    source, handin.learner, answer.exercise, Reason.UNKNOWN_EXERCISE,
+                    f"this book has no exercise {_excerpt(answer.exercise)!r}; the answer is left out"))
                 continue
-            result = cached.get((exercise.id, _answer_key(answer.raw))) or self.answer(exercise, answer.raw)
+            try:
+                result = self.answer(exercise, answer.raw)
+            except Exception as error:  # one answer must never stop a class
+                _log.info("unexpected error grading %s in %s", exercise.id, source, exc_info=True)
+                problems.append(AnswerProblem(
+                    source, handin.learner, exercise.id, FileReason.INTERNAL_ERROR,
+                    f"medialit failed while grading this answer ({type(error).__name__}); it scores 0; "
+                    "please report this"))
+                continue
             if isinstance(result, str):
-                problems.append(AnswerProblem(source, handin.learner, answer.exercise, Reason.BAD_ANSWER,
-                                              f"the answer cannot be read: {result}; it scores 0"))
+                problems.append(AnswerProblem(source, handin.learner, exercise.id, Reason.BAD_ANSWER,
+                                              f"the answer cannot be read: {_cut(result)}; it scores 0"))
                 continue
-            results.append(result)
-            if answer.content_hash != exercise.content_hash:
-                stale.add(exercise.id)
-        order = self._order
-        results.sort(key=lambda r: order[r.exercise])
-        return LearnerGrade(handin.learner, source, handin.mode, tuple(results), frozenset(stale)), problems
+            out.append((self._order[exercise.id], result, answer.content_hash != exercise.content_hash, answer))
+        return out, _capped(problems)
+
+    def handin(self, handin: Handin, source: str) -> tuple[LearnerGrade, list[AnswerProblem]]:
+        """One hand-in on its own: its learner's results, and the answers that could not be graded."""
+        graded, problems = self.graded(handin, source)
+        graded.sort(key=lambda g: g[0])
+        stale = frozenset(r.exercise for _, r, is_stale, _ in graded if is_stale)
+        return LearnerGrade(handin.learner, (source,), handin.mode, tuple(r for _, r, _, _ in graded), stale), problems
+
+
+def _cut(text: str, size: int = 200) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def _capped(problems: list[AnswerProblem]) -> list[AnswerProblem]:
+    """The first :data:`MAX_PROBLEMS_PER_FILE` problems, and one line counting the rest."""
+    if len(problems) <= MAX_PROBLEMS_PER_FILE:
+        return problems
+    rest = len(problems) - MAX_PROBLEMS_PER_FILE
+    first = problems[0]
+    return [*problems[:MAX_PROBLEMS_PER_FILE],
+            AnswerProblem(first.source, first.learner, "", MORE_PROBLEMS,
+                          f"{rest} more problems in this file are not listed")]
+
+
+def _seconds(moment: datetime | None) -> float:
+    return math.nan if moment is None else moment.timestamp()
+
+
+@dataclass(slots=True)
+class _File:
+    """What the second pass needs of one graded file."""
+
+    source: str
+    learner: str
+    key: str
+    mode: Mode
+    exported: float
+    digest: str
+    future: bool
+
+
+class _Records:
+    """The first pass: each hand-in graded into a compact record, nothing of the file kept."""
+
+    def __init__(self, grader: Grader, now: datetime):
+        self.grader = grader
+        self.future_after = (now + FUTURE_TOLERANCE).timestamp()
+        self.files: list[_File] = []
+        self.results: list[Result] = []
+        self._codes: dict[int, int] = {}
+        self.file = array("l")
+        self.exercise = array("l")
+        self.result = array("l")
+        self.answered_at = array("d")
+        self.stale = array("b")
+        self.problems: list[AnswerProblem] = []
+
+    def add(self, submission: Submission) -> None:
+        """Grade one hand-in and keep its record; nothing is kept if it fails."""
+        handin = submission.handin
+        graded, problems = self.grader.graded(handin, submission.source)
+        key = learner_key(handin.learner)
+        exported = _seconds(handin.exported)
+        number = len(self.files)
+        codes = []
+        for _, result, _, _ in graded:
+            code = self._codes.get(id(result))
+            if code is None:
+                code = self._codes[id(result)] = len(self.results)
+                self.results.append(result)
+            codes.append(code)
+        self.files.append(_File(submission.source, handin.learner, key, handin.mode, exported, submission.digest,
+                                exported > self.future_after))
+        self.file.extend([number] * len(graded))
+        self.exercise.extend([g[0] for g in graded])
+        self.result.extend(codes)
+        self.answered_at.extend([_seconds(g[3].answered_at) for g in graded])
+        self.stale.extend([g[2] for g in graded])
+        self.problems.extend(problems)
+
+    def merge(self, exercises: tuple[Exercise, ...]) -> tuple[tuple[LearnerGrade, ...], AnswerSources]:
+        """The second pass: one :class:`LearnerGrade` per learner, the newest answer to each exercise counting."""
+        files = self.files
+        keys = sorted({f.key for f in files})
+        key_code = {key: number for number, key in enumerate(keys)}
+        file_learner = np.array([key_code[f.key] for f in files], dtype=np.intp)
+        tie = np.empty(len(files), dtype=np.intp)
+        tie[sorted(range(len(files)), key=lambda i: (files[i].digest, files[i].source))] = np.arange(len(files))
+        exported = np.nan_to_num(np.array([f.exported for f in files], dtype=float), nan=-np.inf)
+        file = np.asarray(self.file, dtype=np.intp)
+        exercise = np.asarray(self.exercise, dtype=np.intp)
+        answered = np.asarray(self.answered_at, dtype=float)
+        learner = file_learner[file]
+        order = np.lexsort((tie[file], exported[file], np.nan_to_num(answered, nan=-np.inf), exercise, learner))
+        last = np.ones(len(order), dtype=bool)
+        if len(order):
+            last[:-1] = (learner[order][1:] != learner[order][:-1]) | (exercise[order][1:] != exercise[order][:-1])
+        counted = np.zeros(len(order), dtype=bool)
+        counted[order[last]] = True
+
+        newest_file = {}
+        for number in sorted(range(len(files)), key=lambda i: (exported[i], tie[i])):
+            newest_file[file_learner[number]] = number
+        sources: list[list[str]] = [[] for _ in keys]
+        future = [False] * len(keys)
+        for number, record in enumerate(files):
+            sources[file_learner[number]].append(record.source)
+            future[file_learner[number]] = future[file_learner[number]] or record.future
+        chosen = order[last]  # by learner, then exercise (book order)
+        chosen_learner = learner[chosen]
+        bounds = np.searchsorted(chosen_learner, np.arange(len(keys) + 1))
+        results = self.results
+        result_code = np.asarray(self.result, dtype=np.intp)[chosen].tolist()
+        stale = np.asarray(self.stale, dtype=bool)[chosen].tolist()
+        learners = []
+        for code in range(len(keys)):
+            newest = files[newest_file[code]]
+            start, end = int(bounds[code]), int(bounds[code + 1])
+            counted_results = tuple(results[c] for c in result_code[start:end])
+            stale_ids = frozenset(r.exercise for r, s in zip(counted_results, stale[start:end], strict=True) if s)
+            learners.append(LearnerGrade(newest.learner, tuple(sorted(sources[code])), newest.mode, counted_results,
+                                         stale_ids, future[code]))
+        provenance = AnswerSources(tuple(f.source for f in files), file_learner, file, exercise, answered, counted)
+        return tuple(learners), provenance
 
 
 @defer_full_gc
-def grade_class(collected: Collected, exercises: ExerciseSet | Iterable[Exercise], *,
-                progress: bool = False) -> ClassGrades:
-    """Grade every collected hand-in."""
+def grade_class(items: Iterable[Submission | Rejection], exercises: ExerciseSet | Iterable[Exercise], *,
+                progress: bool = False, now: datetime | None = None) -> ClassGrades:
+    """Grade every hand-in of ``items`` (as :func:`~medialit.teacher.collect.gather` yields them)."""
     pool = tuple(exercises.exercises if isinstance(exercises, ExerciseSet) else exercises)
-    grader = Grader(pool)
-    learners = []
-    problems: list[AnswerProblem] = []
-    submissions: Iterable[Submission] = tqdm(collected.submissions, desc="grading", unit="learner",
-                                             disable=not progress, leave=False)
-    for submission in submissions:
-        learner, found = grader.handin(submission.handin, submission.source)
-        learners.append(learner)
-        problems.extend(found)
-    return ClassGrades(pool, tuple(learners), collected.rejections, tuple(problems), collected.ignored)
+    records = _Records(Grader(pool), now or datetime.now(UTC))
+    rejections: list[Rejection] = []
+    for item in tqdm(items, desc="grading", unit="file", disable=not progress, leave=False):
+        if isinstance(item, Rejection):
+            rejections.append(item)
+            continue
+        try:
+            records.add(item)
+        except Exception as error:  # one file must never stop a class
+            _log.info("unexpected error grading %s", item.source, exc_info=True)
+            rejections.append(Rejection(item.source, FileReason.INTERNAL_ERROR,
+                                        f"medialit failed while grading it ({type(error).__name__}); "
+                                        "please report this"))
+    learners, sources = records.merge(pool)
+    return ClassGrades(
+        pool, learners,
+        tuple(sorted(rejections, key=lambda r: (r.source, str(r.reason)))),
+        tuple(sorted(records.problems, key=lambda p: (p.source, p.reason == MORE_PROBLEMS))),
+        graded_files=len(records.files),
+        sources=sources,
+        future_exports=tuple(sorted(f.source for f in records.files if f.future)),
+    )
 
 
 def grade_paths(paths: Iterable[str | Path], exercises: ExerciseSet | Iterable[Exercise], *,
                 progress: bool = False) -> ClassGrades:
-    """Gather the hand-ins under ``paths`` and grade them."""
-    return grade_class(gather(paths, progress=progress), exercises, progress=progress)
+    """Read and grade the hand-ins under ``paths``, one file at a time."""
+    return grade_class(gather(paths), exercises, progress=progress)

@@ -1,12 +1,15 @@
 """A graded class with its tables and charts, and the files ``medialit grade`` writes.
 
 Output files (see :mod:`medialit.teacher.tables` for the columns): ``results.csv``, ``gradebook.csv``,
-``items.csv`` and ``report.html``, a self-contained page (inline CSS, charts as inline SVG images, no script, no
-external request) in which every learner-supplied string is escaped and bidi-isolated.
+``items.csv``, ``rejected.csv`` (every file, answer or field not graded), ``sources.csv`` (where the answers of
+learners with several files came from) and ``report.html``, a self-contained page (inline CSS, charts as inline SVG
+images, no script, no external request) in which every learner-supplied string is escaped and bidi-isolated. They
+are written together or not at all (:mod:`medialit.teacher.outputs`).
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,11 +23,17 @@ from medialit import __version__
 from medialit.exercises import ExerciseSet
 from medialit.model import Exercise
 from medialit.teacher import plots, tables
-from medialit.teacher.csvfile import write_csv
+from medialit.teacher.csvfile import write_csv, write_text
 from medialit.teacher.grade import ClassGrades, grade_paths
 from medialit.teacher.html import render
+from medialit.teacher.outputs import replace_folder
 
-__all__ = ["ClassReport", "load_class", "write_outputs"]
+__all__ = ["REJECTION_COLUMNS", "ClassReport", "load_class", "write_outputs"]
+
+HTML_REJECTIONS = 500
+"""Lines of ``rejected.csv`` shown in ``report.html`` at most (the page stays small; the CSV file has them all)."""
+REJECTION_COLUMNS = ["source", "learner", "exercise", "field", "reason", "message"]
+"""The columns of ``rejected.csv``."""
 
 
 @dataclass(frozen=True)
@@ -54,20 +63,27 @@ class ClassReport:
         """The skills with exercises, in book order."""
         return list(tables.skill_maxima(self.grades).index)
 
+    @cached_property
+    def sources(self) -> pd.DataFrame:
+        """Answers of learners with several files, counted or superseded (``sources.csv``)."""
+        return tables.sources(self.grades)
+
     @property
     def rejections(self) -> pd.DataFrame:
-        """Every file and answer not graded: ``source``, ``learner``, ``exercise``, ``reason``, ``message``."""
-        rows = [{"source": r.source, "learner": "", "exercise": "", "reason": str(r.reason), "message": r.message}
-                for r in self.grades.rejections]
-        rows += [{"source": p.source, "learner": p.learner, "exercise": p.exercise, "reason": str(p.reason),
-                  "message": p.message} for p in self.grades.answer_problems]
-        return pd.DataFrame(rows, columns=["source", "learner", "exercise", "reason", "message"])
+        """Every entry, answer and field not graded: ``source``, ``learner``, ``exercise``, ``field``, ``reason``,
+        ``message``; entries first (no learner), then answers and fields."""
+        rows = [{"source": r.source, "learner": "", "exercise": "", "field": "", "reason": str(r.reason),
+                 "message": r.message} for r in self.grades.rejections]
+        rows += [{"source": p.source, "learner": p.learner, "exercise": p.exercise, "field": p.field,
+                  "reason": str(p.reason), "message": p.message} for p in self.grades.answer_problems]
+        return pd.DataFrame(rows, columns=REJECTION_COLUMNS)
 
     @property
     def summary(self) -> str:
-        """``N read = G graded + R rejected``."""
+        """``N read = G graded + R rejected``, and the number of learners when some handed in several files."""
         g = self.grades
-        return f"{g.read} read = {len(g.learners)} graded + {len(g.rejections)} rejected"
+        line = f"{g.read} read = {g.graded} graded + {len(g.rejections)} rejected"
+        return line if len(g.learners) == g.graded else f"{line} ({len(g.learners)} learners)"
 
     def figures(self) -> dict[str, Figure]:
         """The charts by name: ``distribution``, ``skills``, ``items``."""
@@ -90,6 +106,9 @@ class ClassReport:
             skills=self.skills,
             items=self.items.to_dict("records"),
             rejections=self.rejections.to_dict("records"),
+            rejection_limit=HTML_REJECTIONS,
+            future=self.grades.future_exports,
+            superseded=self.grades.sources.superseded if self.grades.sources is not None else 0,
             charts=[
                 ("Score distribution", "Histogram of learners' percent scores.",
                  plots.data_uri(figures["distribution"])),
@@ -118,17 +137,23 @@ def _project_exercises() -> ExerciseSet:
     return load_exercises(project.exercises, Catalogue.load(project.catalogue_path)).require_valid()
 
 
-def write_outputs(report: ClassReport, folder: Path, *, html: bool = True) -> list[Path]:
-    """Write the CSV files (and ``report.html``) into ``folder``; returns the paths written."""
-    folder.mkdir(parents=True, exist_ok=True)
-    written = [
-        write_csv(report.results, folder / "results.csv"),
-        write_csv(report.gradebook, folder / "gradebook.csv"),
-        write_csv(report.items, folder / "items.csv"),
-        write_csv(report.rejections, folder / "rejected.csv"),
-    ]
-    if html:
-        path = folder / "report.html"
-        path.write_text(report.html(), encoding="utf-8")
-        written.append(path)
-    return written
+def write_outputs(report: ClassReport, folder: Path, *, html: bool = True,
+                  inputs: Iterable[str | os.PathLike] = ()) -> list[Path]:
+    """Replace ``folder`` with the CSV files (and ``report.html``); returns the paths written.
+
+    :class:`~medialit.teacher.outputs.OutputError` if ``folder`` may not be replaced (a link, a file, a folder
+    holding other files, inside one of ``inputs``); then nothing is written.
+    """
+    def write(staging: Path) -> list[Path]:
+        written = [
+            write_csv(tables.result_chunks(report.grades), staging / "results.csv"),
+            write_csv(report.gradebook, staging / "gradebook.csv"),
+            write_csv(report.items, staging / "items.csv"),
+            write_csv(report.rejections, staging / "rejected.csv"),
+            write_csv(report.sources, staging / "sources.csv"),
+        ]
+        if html:
+            written.append(write_text(report.html(), staging / "report.html"))
+        return written
+
+    return replace_folder(Path(folder), write, inputs)

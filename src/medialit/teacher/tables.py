@@ -12,12 +12,25 @@
 
 ``gradebook`` (``gradebook.csv``): one row per graded learner.
 
-    learner, mode, answered, total, max, percent, <one column per skill>, stale, not_graded, source
+    learner, mode, answered, total, max, percent, <one column per skill>, stale, not_graded, future_export, files,
+    source
 
-    ``total`` is the sum of the learner's exercise scores; ``max`` is the same for everyone (every exercise in the
-    book, answered or not, unanswered scoring 0); ``percent`` = 100 × total / max. Each skill column is the
-    learner's percent of that skill's points. ``stale`` counts stale answers, ``not_graded`` answers that were
-    reported and left out; ``source`` is the file graded.
+    One learner is one row: the files of one learner (names compared after Unicode normalisation, case folding,
+    trimming and removing zero-width characters) are merged, the newest answer to each exercise counting (see
+    :mod:`medialit.teacher.grade`). ``learner`` and ``mode`` are those of the learner's newest file. ``total`` is the
+    sum of the learner's exercise scores; ``max`` is the same for everyone (every exercise in the book, answered or
+    not, unanswered scoring 0); ``percent`` = 100 × total / max. Each skill column is the learner's percent of that
+    skill's points. ``stale`` counts stale answers, ``not_graded`` the lines of ``rejected.csv`` about the learner's
+    files (answers and fields left out). ``future_export`` is true when a file says it was exported in the future
+    (a wrong clock or an edited file: check it). ``files`` counts the files merged; ``source`` names them
+    (``; `` between them).
+
+``sources`` (``sources.csv``): for every learner who handed in more than one file, one row per graded answer read.
+
+    learner, exercise, status, source, answered_at
+
+    ``status`` is ``counted`` (the answer in ``results.csv``) or ``superseded`` (a newer answer to the same exercise
+    counts instead). A learner with one file has every answer from the file in their gradebook ``source``.
 
 ``items`` (``items.csv``): item analysis, one row per target (and correct option), then the commonest false alarms.
 
@@ -36,7 +49,9 @@ from __future__ import annotations
 import math
 import weakref
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import numpy as np
 import pandas as pd
@@ -45,7 +60,8 @@ from medialit.scoring import ItemResult, Result, Verdict, max_score
 from medialit.teacher.gcdefer import defer_full_gc
 from medialit.teacher.grade import ClassGrades
 
-__all__ = ["RESULT_COLUMNS", "gradebook", "items", "results", "skill_maxima"]
+__all__ = ["RESULT_COLUMNS", "SOURCE_COLUMNS", "gradebook", "items", "result_chunks", "results", "skill_maxima",
+           "sources"]
 
 RESULT_COLUMNS = ["learner", "exercise", "skill", "item", "verdict", "credit", "score", "max_score", "stale"]
 ITEM_COLUMNS = ["exercise", "skill", "item", "kind", "answered", "count", "share", "mean_credit", "discrimination"]
@@ -56,17 +72,22 @@ GROUP_SHARE = 0.27
 
 
 @dataclass(frozen=True)
-class _Rows:
-    """The long results as indexes into the class's distinct results (a large class shares most of its results).
+class _Answers:
+    """The graded answers as indexes into the class's distinct results (a large class shares most of its results).
 
     An *answer* is one learner's result for one exercise; a *flat item* is one item of one distinct result; a *row* is
-    one flat item of one answer, in the order of :func:`results`.
+    one flat item of one answer, in the order of :func:`results`. Rows are made for a range of learners at a time
+    (:meth:`rows`), so that a large class never holds all its rows at once.
     """
 
     results: list[Result]
     """The distinct results (by identity), in order of first use."""
     items: list[ItemResult]
     """The flat items, result by result."""
+    lengths: np.ndarray
+    """Per distinct result: its number of items."""
+    first_item: np.ndarray
+    """Per distinct result: the index of its first flat item."""
     item_result: np.ndarray
     """Per flat item: the index of its result in :attr:`results`."""
     answer_result: np.ndarray
@@ -75,20 +96,31 @@ class _Rows:
     """Per answer: the index of its learner in ``grades.learners``."""
     answer_stale: np.ndarray
     """Per answer: whether the exercise changed after the learner answered."""
-    row_item: np.ndarray
-    """Per row: the index of its flat item."""
-    row_answer: np.ndarray
-    """Per row: the index of its answer."""
+    learner_start: np.ndarray
+    """Per learner, and one more: the index of their first answer."""
+
+    def rows(self, start: int, stop: int) -> tuple[np.ndarray, np.ndarray]:
+        """Per row of the learners ``start`` to ``stop``: its flat item and its answer."""
+        first, last = int(self.learner_start[start]), int(self.learner_start[stop])
+        answer_result = self.answer_result[first:last]
+        per_answer = self.lengths[answer_result]
+        first_item = self.first_item[answer_result]
+        first_row = np.cumsum(per_answer) - per_answer
+        row_item = np.repeat(first_item - first_row, per_answer) + np.arange(int(per_answer.sum()), dtype=np.intp)
+        row_answer = np.repeat(np.arange(first, last, dtype=np.intp), per_answer)
+        return row_item, row_answer
 
 
-_ROWS: dict[int, _Rows] = {}
-"""The rows of every class alive, by the identity of its grades: :func:`results` and :func:`items` both use them."""
+_ANSWERS: dict[int, _Answers] = {}
+"""The answers of every class alive, by the identity of its grades: :func:`results` and :func:`items` both use them."""
+LEARNERS_PER_CHUNK = 20_000
+"""Learners whose rows are made at once (results are written, and items counted, chunk by chunk)."""
 
 
-def _rows(grades: ClassGrades) -> _Rows:
-    """The rows of ``grades``: Python work per answer and per distinct item, array work per row."""
-    if id(grades) in _ROWS:
-        return _ROWS[id(grades)]
+def _answers(grades: ClassGrades) -> _Answers:
+    """The answers of ``grades``: Python work per answer and per distinct item, array work per row."""
+    if id(grades) in _ANSWERS:
+        return _ANSWERS[id(grades)]
     codes: dict[int, int] = {}
     distinct: list[Result] = []
     answers: list[int] = []
@@ -105,45 +137,86 @@ def _rows(grades: ClassGrades) -> _Rows:
         sizes.append(len(learner.results))
     lengths = np.array([len(r.items) for r in distinct], dtype=np.intp)
     answer_result = np.array(answers, dtype=np.intp)
-    per_answer = lengths[answer_result]
-    first_item = (np.cumsum(lengths) - lengths)[answer_result]
-    first_row = np.cumsum(per_answer) - per_answer
-    rows = _ROWS[id(grades)] = _Rows(
+    found = _ANSWERS[id(grades)] = _Answers(
         results=distinct,
         items=[item for result in distinct for item in result.items],
+        lengths=lengths,
+        first_item=np.cumsum(lengths) - lengths,
         item_result=np.repeat(np.arange(len(distinct), dtype=np.intp), lengths),
         answer_result=answer_result,
         answer_learner=np.repeat(np.arange(len(sizes), dtype=np.intp), sizes),
         answer_stale=np.array(stale, dtype=bool),
-        row_item=np.repeat(first_item - first_row, per_answer) + np.arange(int(per_answer.sum()), dtype=np.intp),
-        row_answer=np.repeat(np.arange(len(answers), dtype=np.intp), per_answer),
+        learner_start=np.concatenate([[0], np.cumsum(np.array(sizes, dtype=np.intp))]).astype(np.intp),
     )
-    weakref.finalize(grades, _ROWS.pop, id(grades), None)
-    return rows
+    weakref.finalize(grades, _ANSWERS.pop, id(grades), None)
+    return found
+
+
+def _chunks(grades: ClassGrades) -> list[tuple[int, int]]:
+    count = len(grades.learners)
+    chunks = [(start, min(start + LEARNERS_PER_CHUNK, count)) for start in range(0, count, LEARNERS_PER_CHUNK)]
+    return chunks or [(0, 0)]
 
 
 @defer_full_gc
-def results(grades: ClassGrades) -> pd.DataFrame:
-    """Long results: one row per learner × exercise × item."""
+def results(grades: ClassGrades, start: int = 0, stop: int | None = None) -> pd.DataFrame:
+    """Long results: one row per learner × exercise × item (of the learners ``start`` to ``stop``, by default all)."""
+    stop = len(grades.learners) if stop is None else stop
     skills = {e.id: str(e.skill) for e in grades.exercises}
-    rows = _rows(grades)
-    item = rows.row_item
-    result = rows.item_result[item]
-    names = np.array([learner.learner for learner in grades.learners], dtype=object)
-    verdicts = {verdict: str(verdict) for verdict in {i.verdict for i in rows.items}}
+    answers = _answers(grades)
+    item, row_answer = answers.rows(start, stop)
+    result = answers.item_result[item]
+    names = np.array([learner.learner for learner in grades.learners[start:stop]], dtype=object)
+    verdicts = {verdict: str(verdict) for verdict in {i.verdict for i in answers.items}}
     columns = {
-        "learner": names[rows.answer_learner[rows.row_answer]],
-        "exercise": np.array([r.exercise for r in rows.results], dtype=object)[result],
-        "skill": np.array([skills[r.exercise] for r in rows.results], dtype=object)[result],
-        "item": np.array([i.id for i in rows.items], dtype=object)[item],
-        "verdict": np.array([verdicts[i.verdict] for i in rows.items], dtype=object)[item],
-        "credit": np.array([i.credit for i in rows.items], dtype=float)[item],
-        "score": np.array([r.score for r in rows.results], dtype=float)[result],
-        "max_score": np.array([r.max_score for r in rows.results], dtype=float)[result],
-        "stale": rows.answer_stale[rows.row_answer],
+        "learner": names[answers.answer_learner[row_answer] - start],
+        "exercise": np.array([r.exercise for r in answers.results], dtype=object)[result],
+        "skill": np.array([skills[r.exercise] for r in answers.results], dtype=object)[result],
+        "item": np.array([i.id for i in answers.items], dtype=object)[item],
+        "verdict": np.array([verdicts[i.verdict] for i in answers.items], dtype=object)[item],
+        "credit": np.array([i.credit for i in answers.items], dtype=float)[item],
+        "score": np.array([r.score for r in answers.results], dtype=float)[result],
+        "max_score": np.array([r.max_score for r in answers.results], dtype=float)[result],
+        "stale": answers.answer_stale[row_answer],
     }
     frame = pd.DataFrame(columns if len(item) else {name: [] for name in RESULT_COLUMNS})
     return frame.astype({"credit": float, "score": float, "max_score": float, "stale": bool})
+
+
+def result_chunks(grades: ClassGrades) -> Iterator[pd.DataFrame]:
+    """:func:`results` in pieces of :data:`LEARNERS_PER_CHUNK` learners, for writing a large class."""
+    for start, stop in _chunks(grades):
+        yield results(grades, start, stop)
+
+
+SOURCE_COLUMNS = ["learner", "exercise", "status", "source", "answered_at"]
+
+
+def sources(grades: ClassGrades) -> pd.DataFrame:
+    """Every graded answer of every learner who handed in more than one file: counted or superseded, and from where."""
+    found = grades.sources
+    if found is None or not len(found.file):
+        return pd.DataFrame({name: [] for name in SOURCE_COLUMNS}, dtype=object)
+    files_per_learner = np.bincount(found.file_learner, minlength=len(grades.learners))
+    answer_learner = found.file_learner[found.file]
+    keep = np.flatnonzero(files_per_learner[answer_learner] > 1)
+    keep = keep[np.lexsort((found.file[keep], found.exercise[keep], answer_learner[keep]))]
+    names = np.array([learner.learner for learner in grades.learners], dtype=object)
+    exercise_ids = np.array([e.id for e in grades.exercises], dtype=object)
+    files = np.array(found.files, dtype=object)
+    return pd.DataFrame({
+        "learner": names[answer_learner[keep]],
+        "exercise": exercise_ids[found.exercise[keep]],
+        "status": np.where(found.counted[keep], "counted", "superseded").astype(object),
+        "source": files[found.file[keep]],
+        "answered_at": np.array([_stamp(t) for t in found.answered_at[keep]], dtype=object),
+    }, columns=SOURCE_COLUMNS)
+
+
+def _stamp(seconds: float) -> str:
+    if math.isnan(seconds):
+        return ""
+    return datetime.fromtimestamp(seconds, UTC).isoformat().replace("+00:00", "Z")
 
 
 def skill_maxima(grades: ClassGrades) -> pd.Series:
@@ -180,10 +253,13 @@ def gradebook(grades: ClassGrades) -> pd.DataFrame:
         "percent": [round(100 * total / total_max, 1) if total_max else 0.0 for total in totals],
         **{skill: _percent(earned[skill], maxima[skill]) for skill in skills},
         "stale": [len(learner.stale) for learner in grades.learners],
-        "not_graded": [problems[learner.source] for learner in grades.learners],
+        "not_graded": [sum(problems[source] for source in learner.sources) for learner in grades.learners],
+        "future_export": [learner.future_export for learner in grades.learners],
+        "files": [len(learner.sources) for learner in grades.learners],
         "source": [learner.source for learner in grades.learners],
     }
-    names = ["learner", "mode", "answered", "total", "max", "percent", *skills, "stale", "not_graded", "source"]
+    names = ["learner", "mode", "answered", "total", "max", "percent", *skills, "stale", "not_graded",
+             "future_export", "files", "source"]
     return pd.DataFrame(columns if grades.learners else [], columns=names)
 
 
@@ -206,7 +282,7 @@ def _groups(grades: ClassGrades) -> tuple[set[int], set[int]]:
 def items(grades: ClassGrades) -> pd.DataFrame:
     """Item analysis: easiness and discrimination of every target, and the commonest false alarms."""
     upper, lower = _groups(grades)
-    rows = _rows(grades)
+    rows = _answers(grades)
     in_upper = np.zeros(len(grades.learners), dtype=bool)
     in_upper[list(upper)] = True
     in_lower = np.zeros(len(grades.learners), dtype=bool)
@@ -223,15 +299,21 @@ def items(grades: ClassGrades) -> pd.DataFrame:
     keys: dict[tuple[str, str], int] = {}
     item_key = np.array([keys.setdefault((result.exercise, item.id), len(keys))
                          for result in rows.results for item in result.items], dtype=np.intp)
-    key = item_key[rows.row_item]
-    found_row = np.array([i.verdict is Verdict.FOUND for i in rows.items], dtype=bool)[rows.row_item]
-    alarm_row = np.array([i.verdict is Verdict.FALSE_ALARM for i in rows.items], dtype=bool)[rows.row_item]
-    credit_row = np.array([i.credit for i in rows.items], dtype=float)[rows.row_item]
-    found, found_upper, found_lower, alarms = (
-        np.bincount(key[mask], minlength=len(keys)).tolist()
-        for mask in (found_row, found_row & answer_upper[rows.row_answer], found_row & answer_lower[rows.row_answer],
-                     alarm_row))
-    credit = np.bincount(key[found_row], weights=credit_row[found_row], minlength=len(keys)).tolist()
+    item_found = np.array([i.verdict is Verdict.FOUND for i in rows.items], dtype=bool)
+    item_alarm = np.array([i.verdict is Verdict.FALSE_ALARM for i in rows.items], dtype=bool)
+    item_credit = np.array([i.credit for i in rows.items], dtype=float)
+    counts = np.zeros((4, len(keys)), dtype=np.int64)
+    credit_sum = np.zeros(len(keys), dtype=float)
+    for start, stop in _chunks(grades):
+        row_item, row_answer = rows.rows(start, stop)
+        key = item_key[row_item]
+        found_row = item_found[row_item]
+        for number, mask in enumerate((found_row, found_row & answer_upper[row_answer],
+                                       found_row & answer_lower[row_answer], item_alarm[row_item])):
+            counts[number] += np.bincount(key[mask], minlength=len(keys))
+        credit_sum += np.bincount(key[found_row], weights=item_credit[row_item][found_row], minlength=len(keys))
+    found, found_upper, found_lower, alarms = (row.tolist() for row in counts)
+    credit = credit_sum.tolist()
     alarmed: dict[str, list[tuple[int, str]]] = {}
     for (exercise_id, item_id), code in keys.items():
         if alarms[code]:
