@@ -1,0 +1,93 @@
+"""The book's reading order: its pages in ``book/_toc.yml`` order, and the exercises each page embeds.
+
+A page embeds an exercise with an ``exercise ID`` directive (in backtick or tilde fences). Lesson order is the order
+a learner meets the exercises when reading the book from the start; exercises on no page come last, by id.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from medialit.model import Exercise
+
+__all__ = ["BookPage", "lesson_order", "reading_order"]
+
+_EXERCISE = re.compile(r"^[ \t]*(?:`{3,}|~{3,})\{exercise\}[ \t]+(\S+)", re.MULTILINE)
+_HEADING = re.compile(r"^#[ \t]+(.+?)[ \t]*$", re.MULTILINE)
+_SUFFIXES = (".md", ".ipynb", ".rst")
+
+
+@dataclass(frozen=True)
+class BookPage:
+    """One page of the book, in reading order."""
+
+    name: str
+    """The page as ``_toc.yml`` names it, without suffix, e.g. ``"sourcing"`` or ``"documents/document-a"``."""
+    title: str
+    """The page's first top-level heading, else its name."""
+    exercise_ids: tuple[str, ...]
+    """Ids of the exercises the page embeds, in the order they appear."""
+
+    @property
+    def short_name(self) -> str:
+        """The last part of the name, e.g. ``"document-a"``."""
+        return self.name.rsplit("/", 1)[-1]
+
+
+def _files(entries: Iterable[dict]) -> Iterator[str]:
+    """Every ``file`` in a list of ``_toc.yml`` entries, depth first (a chapter before its sections)."""
+    for entry in entries or ():
+        if not isinstance(entry, dict):
+            continue
+        if isinstance(entry.get("file"), str):
+            yield entry["file"]
+        for key in ("chapters", "sections", "parts"):
+            yield from _files(entry.get(key) or ())
+
+
+def _source(book: Path, name: str) -> Path | None:
+    for suffix in ("", *_SUFFIXES):
+        path = book / f"{name}{suffix}"
+        if path.is_file():
+            return path
+    return None
+
+
+def _page(book: Path, name: str) -> BookPage:
+    name = re.sub(r"\.(md|ipynb|rst)$", "", name)
+    path = _source(book, name)
+    text = path.read_text(encoding="utf-8") if path else ""
+    heading = _HEADING.search(text)
+    return BookPage(name=name, title=heading.group(1) if heading else name,
+                    exercise_ids=tuple(_EXERCISE.findall(text)))
+
+
+def reading_order(book: Path) -> tuple[BookPage, ...]:
+    """Every page of the book in ``book/_toc.yml`` order (the root first); empty when there is no ``_toc.yml``."""
+    toc_path = book / "_toc.yml"
+    if not toc_path.is_file():
+        return ()
+    toc = yaml.safe_load(toc_path.read_text(encoding="utf-8")) or {}
+    names = ([toc["root"]] if isinstance(toc.get("root"), str) else []) + list(_files([toc]))
+    seen: dict[str, BookPage] = {}
+    for name in names:
+        page = _page(book, name)
+        seen.setdefault(page.name, page)
+    return tuple(seen.values())
+
+
+def lesson_order(exercises: Iterable[Exercise], pages: Iterable[BookPage]) -> tuple[Exercise, ...]:
+    """``exercises`` in the order the book's pages embed them; those on no page follow, sorted by id."""
+    by_id = {e.id: e for e in exercises}
+    ordered: dict[str, Exercise] = {}
+    for page in pages:
+        for exercise_id in page.exercise_ids:
+            if exercise_id in by_id:
+                ordered.setdefault(exercise_id, by_id[exercise_id])
+    rest = sorted(set(by_id) - set(ordered))
+    return (*ordered.values(), *(by_id[i] for i in rest))

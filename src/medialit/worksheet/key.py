@@ -1,0 +1,132 @@
+"""The key to a worksheet (or to the whole book) as data: per exercise the right sentence numbers with their kinds,
+the right pairs or options, and each explanation shortened to one or two sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from medialit.catalogue import Catalogue
+from medialit.model import Anchor, Exercise, ExerciseType
+from medialit.scoring import max_score
+from medialit.worksheet.numbers import first_sentences, places
+
+__all__ = ["KeyExercise", "KeyItem", "KeyOption", "KeySheet", "build_key"]
+
+
+@dataclass(frozen=True)
+class KeyItem:
+    """A target (to find) or a distractor (looks suspicious, but is fine)."""
+
+    id: str
+    """Item id in its exercise."""
+    where: str
+    """Sentence numbers; a pair's two places joined by " + "."""
+    kind: str
+    """The kind's name in a labelled highlight, else empty."""
+    explanation: str
+    """Why, in one or two sentences."""
+
+
+@dataclass(frozen=True)
+class KeyOption:
+    """One option of a choice exercise."""
+
+    letter: str
+    """A, B, C… as on the worksheet."""
+    text: str
+    """The option as shown."""
+    correct: bool
+    """Whether ticking it is right."""
+    feedback: str
+    """Why it is right, in one or two sentences (empty for wrong options)."""
+
+
+@dataclass(frozen=True)
+class KeyExercise:
+    """The key to one exercise."""
+
+    number: int
+    """Its place in the key (and on the matching worksheet), from 1."""
+    id: str
+    """The exercise id."""
+    page: str
+    """Title of the book page that embeds it, else empty."""
+    kind: ExerciseType
+    """highlight, pairs or choice."""
+    title: str
+    """Short title."""
+    points: float
+    """The most points it can earn."""
+    targets: tuple[KeyItem, ...]
+    """What must be found."""
+    distractors: tuple[KeyItem, ...]
+    """What must not be marked."""
+    none_is_right: bool
+    """Highlight with nothing to find: "There is none" is the answer."""
+    none_feedback: str
+    """Why there is none, shortened; empty otherwise."""
+    options: tuple[KeyOption, ...]
+    """Choice: every option, the right ones marked."""
+    multiple: bool
+    """Choice: whether several options are right to tick."""
+
+
+@dataclass(frozen=True)
+class KeySheet:
+    """A whole key."""
+
+    title: str
+    """What it is the key to."""
+    order: str
+    """How the exercises are ordered, in words ("lesson order" or "by id")."""
+    exercises: tuple[KeyExercise, ...]
+    """The exercises in that order."""
+
+
+def _where(anchors: Sequence[Anchor], catalogue: Catalogue, several: bool) -> str:
+    return " + ".join(places(a.units, catalogue, with_document=several) for a in anchors)
+
+
+def _exercise(place: int, exercise: Exercise, catalogue: Catalogue, pages: dict[str, str]) -> KeyExercise:
+    several = len(exercise.documents) > 1
+    kinds = {label.id: label.name for label in exercise.labels}
+    targets = tuple(
+        KeyItem(id=t.id, where=_where(t.anchors, catalogue, several), kind=kinds.get(t.label or "", ""),
+                explanation=first_sentences(t.explanation))
+        for t in exercise.targets
+    )
+    distractors = tuple(
+        KeyItem(id=d.id, where=_where(d.anchors, catalogue, several), kind="",
+                explanation=first_sentences(d.explanation))
+        for d in exercise.distractors
+    )
+    none_is_right = exercise.type is ExerciseType.HIGHLIGHT and exercise.allow_none and not exercise.targets
+    return KeyExercise(
+        number=place,
+        id=exercise.id,
+        page=pages.get(exercise.id, ""),
+        kind=exercise.type,
+        title=exercise.title,
+        points=max_score(exercise),
+        targets=targets,
+        distractors=distractors,
+        none_is_right=none_is_right,
+        none_feedback=first_sentences(exercise.none_feedback) if none_is_right else "",
+        options=tuple(
+            KeyOption(letter=chr(ord("A") + i), text=o.text, correct=o.correct,
+                      feedback=first_sentences(o.feedback) if o.correct else "")
+            for i, o in enumerate(exercise.options)
+        ),
+        multiple=exercise.multiple,
+    )
+
+
+def build_key(title: str, exercises: Sequence[Exercise], catalogue: Catalogue, *, order: str = "lesson order",
+              pages: dict[str, str] | None = None) -> KeySheet:
+    """The key to ``exercises`` in the order given; ``pages`` maps exercise ids to the titles of their pages."""
+    return KeySheet(
+        title=title,
+        order=order,
+        exercises=tuple(_exercise(i, e, catalogue, pages or {}) for i, e in enumerate(exercises, start=1)),
+    )
