@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "preview": "medialit.commands.preview",
     "grade": "medialit.commands.grade",
     "key": "medialit.commands.key",
+    "worksheet": "medialit.commands.worksheet",
 }
 """Sub-command name → module with ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int``."""
 
