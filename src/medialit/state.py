@@ -9,10 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from medialit.catalogue import Catalogue
-from medialit.model import Anchor, Exercise
+from medialit.model import Anchor, Exercise, ExerciseType
+from medialit.modes import Mode
 from medialit.scoring import MESSAGES, RULES, max_score
 
-__all__ = ["STATE_VERSION", "exercise_state"]
+__all__ = ["STATE_VERSION", "exercise_state", "ships_key"]
 
 STATE_VERSION = 1
 """Bumped whenever the shape below changes."""
@@ -67,8 +68,25 @@ def _key(exercise: Exercise) -> dict[str, Any]:
     }
 
 
+def ships_key(exercise: Exercise, mode: Mode) -> bool:
+    """Whether a build in ``mode`` may send ``exercise``'s key, hints and maximum score to the browser.
+
+    The one place that decides it: the ``exercise`` directive follows it, and the exam-build tests search every
+    built file for the secrets of each exercise for which it is false.
+    """
+    match mode:
+        case Mode.LEARN:
+            return True
+        case Mode.EXAM:
+            return False
+
+
 def exercise_state(exercise: Exercise, catalogue: Catalogue, *, with_key: bool = True) -> dict[str, Any]:
-    """Everything the front-end needs for ``exercise``; ``with_key=False`` (exam mode) leaves out answers."""
+    """Everything the front-end needs for ``exercise``; ``with_key=False`` (exam mode) leaves out answers.
+
+    Without the key, hints are left out too (a hint can tell how many answers there are), and every highlight
+    exercise offers "There is none", so that offering it gives nothing away.
+    """
     return {
         "version": STATE_VERSION,
         "id": exercise.id,
@@ -76,12 +94,12 @@ def exercise_state(exercise: Exercise, catalogue: Catalogue, *, with_key: bool =
         "skill": str(exercise.skill),
         "title": exercise.title,
         "prompt": exercise.prompt,
-        "hints": list(exercise.hints),
+        "hints": list(exercise.hints) if with_key else [],
         "content_hash": exercise.content_hash,
         "documents": _documents(exercise, catalogue),
         "unit_ids": list(exercise.unit_ids),
         "labels": [{"id": lab.id, "name": lab.name, "description": lab.description} for lab in exercise.labels],
-        "allow_none": exercise.allow_none,
+        "allow_none": exercise.allow_none or (not with_key and exercise.type is ExerciseType.HIGHLIGHT),
         "options": [{"id": o.id, "text": o.text} for o in exercise.options],
         "multiple": exercise.multiple,
         "context": _anchor(exercise.context) if exercise.context else None,

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from docutils import nodes
 
 from medialit.catalogue import Catalogue
-from medialit.exercises import ExerciseSet
 from medialit.model import Anchor, Exercise, ExerciseType
 
 __all__ = ["answer_key_nodes"]
@@ -64,6 +65,6 @@ def _exercise(exercise: Exercise, catalogue: Catalogue) -> nodes.section:
     return section
 
 
-def answer_key_nodes(exercises: ExerciseSet, catalogue: Catalogue) -> list[nodes.Node]:
-    """One section per exercise, in file order."""
-    return [_exercise(exercise, catalogue) for exercise in exercises.exercises]
+def answer_key_nodes(exercises: Iterable[Exercise], catalogue: Catalogue) -> list[nodes.Node]:
+    """One section per exercise, in the order given."""
+    return [_exercise(exercise, catalogue) for exercise in exercises]

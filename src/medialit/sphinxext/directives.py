@@ -9,7 +9,7 @@ from medialit.modes import Mode
 from medialit.sphinxext.answer_key import answer_key_nodes
 from medialit.sphinxext.nodes import exercise_node
 from medialit.sphinxext.progress import note_exercise
-from medialit.state import exercise_state
+from medialit.state import exercise_state, ships_key
 from medialit.text import paragraph_spans
 
 __all__ = ["AnswerKeyDirective", "DocumentDirective", "ExerciseDirective"]
@@ -35,7 +35,7 @@ class ExerciseDirective(SphinxDirective):
         note_exercise(self.env, exercise.id)
         node = exercise_node()
         node["exercise_id"] = exercise.id
-        node["state"] = exercise_state(exercise, catalogue, with_key=mode(self.env.app) is Mode.LEARN)
+        node["state"] = exercise_state(exercise, catalogue, with_key=ships_key(exercise, mode(self.env.app)))
         return [node]
 
 
@@ -78,4 +78,5 @@ class AnswerKeyDirective(SphinxDirective):
             return [nodes.paragraph(text="The answer key is not part of an exam build.")]
         for exercise in exercises.exercises:
             self.env.note_dependency(exercise.source)
-        return answer_key_nodes(exercises, catalogue)
+        # An exercise whose key never ships (an assessment item) is left out of the book's key too.
+        return answer_key_nodes([e for e in exercises.exercises if ships_key(e, Mode.LEARN)], catalogue)
