@@ -82,7 +82,7 @@ def test_each_broken_file_gets_its_reason(handin):
     assert _refused(b"[1, 2, 3]") is Reason.WRONG_FORMAT
     assert _refused(good.replace('"format_version": 1', '"format_version": 2').encode()) is Reason.WRONG_VERSION
     assert _refused(good.replace('"mode": "learn"', '"mode": "party"').encode()) is Reason.INVALID
-    assert _refused(good.replace('"learner": "Ana"', '"learner": ""').encode()) is Reason.INVALID
+    assert _refused(good.replace('"learner": "Ana"', '"learner": ""').encode()) is Reason.BLANK_NAME
     assert _refused(good.replace('"learner": "Ana"', '"learner": "Ana", "score": 100').encode()) is Reason.INVALID
     assert _refused(b" " * (MAX_BYTES + 1)) is Reason.OVERSIZED
     assert _refused(good.encode(), "x.txt") is Reason.UNSUPPORTED
