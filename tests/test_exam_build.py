@@ -1,14 +1,22 @@
 """An exam build of the real book ships no answer key, explanations, feedback or scoring data.
 
-Every ``.html`` and ``.js`` file of the built output is read (``_static`` included). Each learn-mode build is searched
-the same way as a control, so that a search that can never match cannot pass for a clean exam build.
+EVERY file of the built output is read: HTML, JS, JSON, SVG, CSS, ``searchindex.js``, ``objects.inv`` (its zlib body
+decompressed), anything else as text with undecodable bytes replaced. The learn build is searched the same way as a
+control, each search separately, so that a search that can never match cannot pass for a clean exam build.
+
+The searches take the exercises whose key must not ship: those for which ``medialit.state.ships_key(exercise, mode)``
+is false (:func:`_keyless`). Today that is every exercise in an exam build and none in a learn build. When an
+exercise gets an assessment setting (issue 10) or belongs to a before/after form (issue 11), ``ships_key`` returns
+false for it in every mode, and the same searches then cover it in the learn build too, answer-key page included.
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -16,6 +24,9 @@ from pathlib import Path
 
 import pytest
 
+from medialit.modes import Mode
+from medialit.sphinxext.allowlist import disallowed_files, load_allowlist
+from medialit.state import ships_key
 from tests.conftest import ROOT, build_book
 
 pytestmark = pytest.mark.build
@@ -26,6 +37,10 @@ KEY_FIELDS = {"correct", "explanation", "feedback", "none_feedback", "takeaway",
               "max_score"}
 """Field names that only the key of ``medialit.state.exercise_state`` carries (``max_score`` tells how many answers
 are right)."""
+TOKEN = re.compile(r"[\w-]+")
+LABEL = re.compile(r"(?<![\w-])([\w-]+)\s*/\s*([\w-]+)(?![\w-])")
+LONG_ROW = 2000
+"""Characters: a line longer than this (minified code, a state) is not searched as one table row."""
 QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
 
 
@@ -42,6 +57,23 @@ class Page:
     scripts: str
     placeholders: list[str] = field(default_factory=list)
     states: dict[str, dict] = field(default_factory=dict)
+    rows: list[str] = field(default_factory=list)
+    """Table rows and list items (HTML, tags stripped) or lines (other files)."""
+
+    @functools.cached_property
+    def row_tokens(self) -> list[frozenset[str]]:
+        """The ids and words of each row shorter than :data:`LONG_ROW` (a longer line is not a table row)."""
+        return [frozenset(TOKEN.findall(row)) for row in self.rows if len(row) < LONG_ROW]
+
+    @functools.cached_property
+    def labels(self) -> frozenset[tuple[str, str]]:
+        """Every "a / b" pair of ids in the text (and in its HTML-unescaped form)."""
+        return frozenset(LABEL.findall(self.text)) | frozenset(LABEL.findall(_unescaped(self.text)))
+
+    @functools.cached_property
+    def plain_rows(self) -> list[str]:
+        """The rows with typographic quotes made straight."""
+        return [row.translate(QUOTES) for row in self.rows]
 
 
 class _Parser(HTMLParser):
@@ -74,45 +106,63 @@ class _Parser(HTMLParser):
             self._script = None
 
 
+def _text_of(path: Path) -> str:
+    """A built file as text: ``objects.inv`` with its zlib body decompressed, anything else decoded leniently."""
+    raw = path.read_bytes()
+    if path.name == "objects.inv":
+        lines = raw.split(b"\n", 4)
+        raw = b"\n".join(lines[:4]) + b"\n" + zlib.decompress(lines[4])
+    return raw.decode("utf-8", errors="replace")
+
+
 def _read(html_root: Path) -> dict[str, Page]:
-    """Every ``.html`` and ``.js`` file under ``html_root``, by path relative to it."""
+    """EVERY file under ``html_root``, by path relative to it; HTML pages with their scripts, rows and states."""
     pages = {}
     for path in sorted(html_root.rglob("*")):
-        if path.suffix not in (".html", ".js") or not path.is_file():
+        if not path.is_file():
             continue
-        raw = path.read_text(encoding="utf-8", errors="replace")
+        raw = _text_of(path)
         name = path.relative_to(html_root).as_posix()
-        if path.suffix == ".js":
-            pages[name] = Page(name, _squash(raw), _squash(raw))
+        if path.suffix != ".html":
+            pages[name] = Page(name, _squash(raw), _squash(raw), rows=[_squash(line) for line in raw.splitlines()])
             continue
         parser = _Parser()
         parser.feed(raw)
         parser.close()
-        pages[name] = Page(name, _squash(raw), _squash(" ".join(parser.scripts)), parser.placeholders, parser.states)
+        rows = [_squash(html.unescape(re.sub(r"<[^>]+>", " ", row.group(0))))
+                for row in re.finditer(r"<(tr|li)\b.*?</\1>", raw, re.DOTALL)]
+        pages[name] = Page(name, _squash(raw), _squash(" ".join(parser.scripts)), parser.placeholders, parser.states,
+                           rows)
     return pages
 
 
-def _forms(text: str) -> set[str]:
+@functools.cache
+def _forms(text: str) -> frozenset[str]:
     """``text`` as it may be written in a page: raw, HTML-escaped or JSON-escaped."""
     text = _squash(text)
-    return {
+    return frozenset({
         text,
         html.escape(text),
         html.escape(text, quote=False),
         json.dumps(text, ensure_ascii=False)[1:-1],
         json.dumps(text)[1:-1],
         json.dumps(text, ensure_ascii=False)[1:-1].replace("</", "<\\/"),
-    }
+    })
+
+
+@functools.cache
+def _unescaped(text: str) -> str:
+    return html.unescape(text)
 
 
 def _contains(haystack: str, text: str) -> bool:
     forms = _forms(text)
-    return any(form in haystack for form in forms) or any(form in html.unescape(haystack) for form in forms)
+    return any(form in haystack for form in forms) or any(form in _unescaped(haystack) for form in forms)
 
 
-def _secrets(exercise_set) -> Iterator[tuple[str, str, str]]:
+def _secrets(exercises) -> Iterator[tuple[str, str, str]]:
     """(exercise id, field, text) for every explanation, feedback and takeaway long enough to search for."""
-    for exercise in exercise_set.exercises:
+    for exercise in exercises:
         found = [(f"targets[{t.id}].explanation", t.explanation) for t in exercise.targets]
         found += [(f"distractors[{d.id}].explanation", d.explanation) for d in exercise.distractors]
         found += [(f"options[{o.id}].feedback", o.feedback) for o in exercise.options]
@@ -128,9 +178,9 @@ def _book_sources() -> str:
     return _squash(" ".join(p.read_text(encoding="utf-8") for p in files)).translate(QUOTES)
 
 
-def _key_patterns(exercise_set) -> Iterator[tuple[str, str]]:
+def _key_patterns(exercises) -> Iterator[tuple[str, str]]:
     """(exercise id, JSON fragment) that only a key writes: an item with its anchors, an option marked correct."""
-    for exercise in exercise_set.exercises:
+    for exercise in exercises:
         for item in (*exercise.targets, *exercise.distractors):
             yield exercise.id, f'"id":{json.dumps(item.id, ensure_ascii=False)},"anchors":'
         for option in exercise.options:
@@ -138,7 +188,7 @@ def _key_patterns(exercise_set) -> Iterator[tuple[str, str]]:
                 yield exercise.id, f'"id":{json.dumps(option.id, ensure_ascii=False)},"correct":true'
 
 
-def _leaks(pages: dict[str, Page], exercise_set) -> list[str]:
+def _leaks(pages: dict[str, Page], exercises) -> list[str]:
     """Every explanation or feedback found in ``pages``.
 
     A text that the book's own Markdown also holds (a summary that repeats a takeaway word for word) is part of the
@@ -146,7 +196,7 @@ def _leaks(pages: dict[str, Page], exercise_set) -> list[str]:
     """
     sources = _book_sources()
     found = []
-    for exercise_id, where, text in _secrets(exercise_set):
+    for exercise_id, where, text in _secrets(exercises):
         in_document = _squash(text).translate(QUOTES) in sources
         for page in pages.values():
             if _contains(page.scripts if in_document else page.text, text):
@@ -154,16 +204,118 @@ def _leaks(pages: dict[str, Page], exercise_set) -> list[str]:
     return found
 
 
-def _key_data(pages: dict[str, Page], exercise_set) -> list[str]:
-    """Every key-only JSON fragment, or ``"correct": true``, found in ``pages``."""
+def _key_data(pages: dict[str, Page], exercises) -> list[str]:
+    """Every key-only JSON fragment of ``exercises`` found in ``pages``."""
     found = []
     for page in pages.values():
-        for exercise_id, pattern in _key_patterns(exercise_set):
+        for exercise_id, pattern in _key_patterns(exercises):
             if pattern in page.text or pattern.replace('"', '\\"') in page.text:
                 found.append(f"{page.path}: {exercise_id} {pattern}")
-        if re.search(r'\\?"correct\\?"\s*:\s*true', page.text):
-            found.append(f'{page.path}: "correct": true')
     return found
+
+
+def _keyless(exercise_set, mode: Mode) -> list:
+    """The exercises whose key, hints and maximum must not ship in a build in ``mode``."""
+    return [exercise for exercise in exercise_set.exercises if not ships_key(exercise, mode)]
+
+
+def _words(text: str) -> str:
+    """``text`` as a regular expression matching it as a whole token (ids hold hyphens)."""
+    return rf"(?<![\w-]){re.escape(text)}(?![\w-])"
+
+
+def _key_items(exercise) -> list[str]:
+    """Ids of the items the key singles out: targets, distractors and correct options."""
+    return [item.id for item in (*exercise.targets, *exercise.distractors)] + [
+        option.id for option in exercise.options if option.correct]
+
+
+def _item_labels(pages: dict[str, Page], exercises) -> list[str]:
+    """"exercise / item" labels (as in class-view charts), and table rows or lines naming an exercise and an item."""
+    found = []
+    for exercise in exercises:
+        for item in _key_items(exercise):
+            for page in pages.values():
+                if (exercise.id, item) in page.labels:
+                    found.append(f"{page.path}: label {exercise.id} / {item}")
+                if any(exercise.id in tokens and item in tokens for tokens in page.row_tokens):
+                    found.append(f"{page.path}: row naming {exercise.id} and {item}")
+    return found
+
+
+PREFIX = 30
+"""Characters of a target's quote that identify it in a table row."""
+UNLABELLED_KIND = "unverifiable"
+"""The kind ``medialit.tables.source_ledger`` gives a target that its exercise does not classify."""
+
+
+def _quote_kind_rows(pages: dict[str, Page], exercises) -> list[str]:
+    """Table rows, list items or lines that pair a target's quote (or its first characters) with its kind."""
+    found = []
+    for exercise in exercises:
+        names = {label.id: label.name for label in exercise.labels}
+        for target in exercise.targets:
+            kinds = [names[target.label], target.label] if target.label else [UNLABELLED_KIND]
+            for anchor in target.anchors:
+                prefix = _squash(anchor.quote)[:PREFIX]
+                for page in pages.values():
+                    for row in page.rows:
+                        if len(row) < 2000 and prefix in row and any(re.search(_words(k), row) for k in kinds):
+                            found.append(f"{page.path}: {exercise.id} {target.id}: {prefix!r} with its kind")
+    return found
+
+
+def _option_forms(text: str) -> frozenset[str]:
+    text = _squash(text).translate(QUOTES)
+    return frozenset({text, html.escape(text), html.escape(text, quote=False), json.dumps(text)[1:-1],
+                      json.dumps(text, ensure_ascii=False)[1:-1]})
+
+
+def _correct_option_rows(pages: dict[str, Page], exercises) -> list[str]:
+    """Rows or lines that show a correct option and no other option of its exercise: a list of the right ones."""
+    found = []
+    for exercise in exercises:
+        forms = {option.id: _option_forms(option.text) for option in exercise.options}
+        for option in exercise.options:
+            if not option.correct:
+                continue
+            others = [f for key, f in forms.items() if key != option.id]
+            for page in pages.values():
+                for row in page.plain_rows:
+                    if any(f in row for f in forms[option.id]) and not any(f in row for o in others for f in o):
+                        found.append(f"{page.path}: {exercise.id} correct option {option.id} alone")
+    return found
+
+
+CORRECT = re.compile(r'\\?"correct\\?"\s*:\s*true')
+"""An option marked correct, in any JSON."""
+MAX_SCORE = re.compile(r'\\?"max_score\\?"\s*:(?!\s*null)')
+
+
+def _maxima(pages: dict[str, Page], exercises) -> list[str]:
+    """A non-null ``max_score`` of one of ``exercises`` in any file: its state, or its entry in any flat JSON object
+    (the progress manifest)."""
+    found = []
+    for exercise in exercises:
+        entry = re.compile(r'\\?"id\\?"\s*:\s*\\?"' + re.escape(exercise.id) + r'\\?"[^{}]*?' + MAX_SCORE.pattern)
+        for page in pages.values():
+            state = page.states.get(exercise.id)
+            if state is not None and (state.get("max_score") is not None or MAX_SCORE.search(json.dumps(state))):
+                found.append(f"{page.path}: {exercise.id} state max_score")
+            if entry.search(page.text):
+                found.append(f"{page.path}: {exercise.id} max_score")
+    return found
+
+
+SEARCHES = {
+    "explanations and feedback": _leaks,
+    "key JSON": _key_data,
+    "exercise / item labels": _item_labels,
+    "quote with its kind": _quote_kind_rows,
+    "correct options alone": _correct_option_rows,
+    "maximum scores": _maxima,
+}
+"""Every search for key information; each takes the built files and the exercises whose key must not ship."""
 
 
 def _key_fields(data, path: str = "") -> Iterator[str]:
@@ -194,39 +346,59 @@ def learn_pages(built_book) -> dict[str, Page]:
     return _read(built_book)
 
 
-def test_the_search_finds_the_key_in_the_learn_build(learn_pages, exercise_set):
-    assert _leaks(learn_pages, exercise_set), "no explanation found in the learn build: the search is broken"
-    assert _key_data(learn_pages, exercise_set), "no key data found in the learn build: the search is broken"
+@pytest.mark.parametrize("search", SEARCHES)
+def test_each_search_finds_the_key_in_the_learn_build(learn_pages, exercise_set, search):
+    """The control: searched for every exercise, the learn build (which ships the key) yields each kind of hit."""
+    assert SEARCHES[search](learn_pages, exercise_set.exercises), f"{search}: nothing found; the search is broken"
+
+
+def test_the_learn_build_states_carry_the_key(learn_pages):
     states = [state for page in learn_pages.values() for state in page.states.values()]
     assert states and all(state["key"] is not None for state in states)
     assert any(_key_fields(state) for state in states)
 
 
-def test_no_explanation_feedback_or_takeaway_in_the_exam_build(exam_pages, exercise_set):
-    assert len(exam_pages) > 20
-    assert _leaks(exam_pages, exercise_set) == []
+@pytest.mark.parametrize("search", SEARCHES)
+def test_exercises_that_ship_no_key_leave_no_trace_in_any_file(learn_pages, exam_pages, exercise_set, search):
+    """Every file of the exam build, and of the learn build for exercises that never ship a key there."""
+    assert len(exam_pages) > 100 and any(name.endswith("objects.inv") for name in exam_pages)
+    keyless = _keyless(exercise_set, Mode.EXAM)
+    assert keyless
+    assert SEARCHES[search](exam_pages, keyless) == []
+    assert SEARCHES[search](learn_pages, _keyless(exercise_set, Mode.LEARN)) == []
 
 
-def test_no_key_data_in_the_exam_build(exam_pages, exercise_set):
-    assert _key_data(exam_pages, exercise_set) == []
-
-
-def test_every_exam_state_has_no_key(exam_pages):
+def test_every_exam_state_has_no_key_no_hints_and_offers_none_on_highlights(exam_pages):
     states = {(page.path, i): state for page in exam_pages.values() for i, state in page.states.items()}
     assert states
     for where, state in states.items():
         assert "key" in state and state["key"] is None, where
         assert list(_key_fields(state)) == [], where
         assert all(set(option) == {"id", "text"} for option in state["options"]), where
+        assert state["hints"] == [], where
+        if state["type"] == "highlight":
+            assert state["allow_none"] is True, where
+    assert any(state["type"] == "highlight" for state in states.values())
+    assert [name for name, page in exam_pages.items() if CORRECT.search(page.text)] == []
+    assert [name for name, page in exam_pages.items() if MAX_SCORE.search(page.text)] == []
 
 
-def test_the_exam_build_keeps_every_exercise_placeholder(learn_pages, exam_pages):
-    expected = {(name, i) for name, page in learn_pages.items() for i in page.placeholders}
-    assert expected, "the learn build has no exercise placeholder"
-    found = {(name, i) for name, page in exam_pages.items() for i in page.placeholders}
-    assert expected - found == set()
-    states = {(name, i) for name, page in exam_pages.items() for i in page.states}
-    assert expected - states == set()
+def test_the_search_for_correct_flags_and_maxima_finds_them_in_the_learn_build(learn_pages):
+    assert [name for name, page in learn_pages.items() if CORRECT.search(page.text)]
+    assert [name for name, page in learn_pages.items() if MAX_SCORE.search(page.text)]
+
+
+def test_the_exam_build_holds_only_allow_listed_pages_and_files(learn_pages, exam_pages, exam_book):
+    allow = load_allowlist(ROOT / "book" / "_exam.yml")
+    assert disallowed_files(exam_book, allow) == []
+    built = {name[: -len(".html")] for name in exam_pages if name.endswith(".html") and not name.startswith("_")}
+    assert built - {"genindex", "search", "index"} == set(allow.pages)
+    assert not any(name.startswith(("_sources/", "_images/")) for name in exam_pages)
+    for name, page in learn_pages.items():
+        if name.endswith(".html") and name[: -len(".html")] in allow.pages:
+            assert set(page.placeholders) == set(exam_pages[name].placeholders), name
+            assert set(page.placeholders) <= set(exam_pages[name].states), name
+    assert "lab.html" in learn_pages and "teachers/class-view.html" in learn_pages
 
 
 def _manifest(book: Path) -> dict:
@@ -237,7 +409,10 @@ def _manifest(book: Path) -> dict:
 def test_the_progress_manifest_tells_no_maximum_in_the_exam_build(built_book, exam_book):
     learn, exam = _manifest(built_book), _manifest(exam_book)
     assert exam["mode"] == "exam" and learn["mode"] == "learn"
-    assert [e["id"] for e in exam["exercises"]] == [e["id"] for e in learn["exercises"]]
+    learn_ids = [e["id"] for e in learn["exercises"]]
+    exam_ids = [e["id"] for e in exam["exercises"]]
+    assert "final-sourcing-b" in exam_ids and "lab-ledger" not in exam_ids
+    assert exam_ids == [i for i in learn_ids if i in set(exam_ids)]
     assert all(e["max_score"] > 0 for e in learn["exercises"])
     assert all(e["max_score"] is None for e in exam["exercises"])
 
@@ -248,20 +423,22 @@ def test_an_exam_hand_in_is_recorded_downloaded_and_graded(exam_book, serve, pag
     from medialit.handin import read_handin
 
     url = serve(exam_book).url
-    page.goto(f"{url}/disclaimer.html")
-    exercise = page.locator("[data-medialit-id='disclaimer-002']")
+    page.goto(f"{url}/final-challenge.html")
+    exercise = page.locator("[data-medialit-id='final-sourcing-b']")
     assert exercise.get_by_role("button", name="Show answer").count() == 0
-    exercise.locator("[role=option]", has_text="are pseudonyms").click()
+    assert exercise.get_by_role("button", name="Hint").is_hidden()
+    assert exercise.get_by_role("button", name="There is none").count() == 1
+    exercise.locator("[role=option]", has_text="fueled suspicions that a deeper alliance").click()
     exercise.get_by_role("button", name="Check").click()
-    page.wait_for_function("() => document.querySelector(\"[data-medialit-id='disclaimer-002']\")"
+    page.wait_for_function("() => document.querySelector(\"[data-medialit-id='final-sourcing-b']\")"
                            ".textContent.includes('Answer recorded')")
-    assert "1 of 1" not in exercise.text_content()
+    assert " of 3" not in exercise.text_content()
     assert "1 of " in page.locator(".medialit-progress").text_content()
     assert "points" not in page.locator(".medialit-progress").text_content()
 
     page.goto(f"{url}/my-results.html")
     panel = page.locator("#medialit-results")
-    row = panel.locator("tr[data-exercise='disclaimer-002']")
+    row = panel.locator("tr[data-exercise='final-sourcing-b']")
     assert "Answer recorded" in row.text_content()
     panel.get_by_label("Your name").fill("Exam Taker")
     with page.expect_download() as download:
@@ -271,8 +448,8 @@ def test_an_exam_hand_in_is_recorded_downloaded_and_graded(exam_book, serve, pag
     assert page.external_requests == [] and page.console_errors == []
 
     handin = read_handin(path)
-    assert str(handin.mode) == "exam" and [a.exercise for a in handin.answers] == ["disclaimer-002"]
+    assert str(handin.mode) == "exam" and [a.exercise for a in handin.answers] == ["final-sourcing-b"]
     out = tmp_path / "graded"
     assert cli.main(["grade", str(path), "-o", str(out), "--no-html"]) == 0
     results = (out / "results.csv").read_text(encoding="utf-8")
-    assert "disclaimer-002" in results and ",found," in results
+    assert "final-sourcing-b" in results and ",found," in results
