@@ -30,7 +30,7 @@ def parse(exercise: Exercise, raw: Any) -> ChoiceAnswer:
     known = {o.id for o in exercise.options}
     choices = set()
     for choice in expect_list(raw["choices"], "choices"):
-        if choice not in known:
+        if not isinstance(choice, str) or choice not in known:
             raise FormatError(f"there is no option {choice!r} in this exercise")
         choices.add(choice)
     if not exercise.multiple and len(choices) > 1:

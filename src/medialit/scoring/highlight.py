@@ -5,7 +5,9 @@ credit by overlap (as SemEval-2020 Task 11's span recall): a target whose quote 
 of those *k* sentences marked with the target's kind. Every mark that matches no target costs one point. With no
 labels the kind is ``None``. ``score = max(0, Σ credit − false alarms)``, out of one point per target.
 
-An exercise without targets asks whether there is anything at all; the right answer is ``"none": true``.
+An exercise without targets asks whether there is anything at all; the right answer is ``"none": true``. "There is
+none" is a valid answer to every highlight exercise (an exam offers it everywhere, so that its presence tells nothing);
+where there are targets it is a false alarm costing one point.
 """
 
 from __future__ import annotations
@@ -43,17 +45,15 @@ def parse(exercise: Exercise, raw: Any) -> HighlightAnswer:
     for mark in expect_list(raw["marks"], "marks"):
         mark = expect_keys(mark, {"unit", "label"}, {"unit"})
         unit, label = mark["unit"], mark.get("label")
-        if unit not in known:
+        if not isinstance(unit, str) or unit not in known:
             raise FormatError(f"there is no sentence {unit!r} in this exercise")
-        if labels and label not in labels:
+        if labels and (not isinstance(label, str) or label not in labels):
             raise FormatError(f"sentence {unit!r} needs a kind, one of {sorted(labels)}, not {label!r}")
         if not labels and label is not None:
             raise FormatError("this exercise takes no kinds; label must be null")
         marks.add((unit, label))
     if none and marks:
         raise FormatError("an answer cannot both mark sentences and say there is none")
-    if none and not exercise.allow_none:
-        raise FormatError("this exercise does not offer \"There is none\"")
     return HighlightAnswer(frozenset(marks), none)
 
 

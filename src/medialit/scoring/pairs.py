@@ -36,7 +36,7 @@ def parse(exercise: Exercise, raw: Any) -> PairsAnswer:
         if len(pair) != 2 or pair[0] == pair[1]:
             raise FormatError("a pair links exactly two different sentences")
         for unit in pair:
-            if unit not in known:
+            if not isinstance(unit, str) or unit not in known:
                 raise FormatError(f"there is no sentence {unit!r} in this exercise")
         pairs.add(frozenset(pair))
     return PairsAnswer(frozenset(pairs))

@@ -158,7 +158,6 @@ function parseHighlight(state, raw) {
     marks.set(markKey(unit, label), [unit, label]);
   }
   if (none && marks.size) throw new FormatError("an answer cannot both mark sentences and say there is none");
-  if (none && !state.allow_none) throw new FormatError('this exercise does not offer "There is none"');
   return { marks, none };
 }
 

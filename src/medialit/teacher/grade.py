@@ -41,7 +41,7 @@ import numpy as np
 from tqdm import tqdm
 
 from medialit.exercises import ExerciseSet
-from medialit.handin import Handin, Reason, display_name
+from medialit.handin import Handin, Reason, display_name, learner_key
 from medialit.model import Exercise
 from medialit.modes import Mode
 from medialit.scoring import FormatError, Result, grade, max_score, parse
@@ -68,14 +68,6 @@ EXCERPT = 64
 """Characters of learner text (an exercise id, a name) copied into a message at most."""
 
 _log = logging.getLogger(__name__)
-
-try:  # TEMPORARY until handin.learner_key lands
-    from medialit.handin import learner_key
-except ImportError:  # pragma: no cover
-    import unicodedata
-
-    def learner_key(name: str) -> str:
-        return unicodedata.normalize("NFC", name).replace("\u200b", "").strip().casefold()
 
 
 @dataclass(frozen=True)
@@ -257,7 +249,7 @@ class Grader:
         """Per gradable answer: (exercise number, result, stale, the answer); and every problem of the file."""
         out: list[tuple[int, Result, bool, Any]] = []
         problems = [AnswerProblem(source, handin.learner, p.exercise or "", p.reason, p.message, p.field)
-                    for p in getattr(handin, "problems", ())]  # TEMPORARY getattr
+                    for p in handin.problems]
         for answer in handin.answers:
             exercise = self._by_id.get(answer.exercise)
             if exercise is None:
