@@ -246,9 +246,10 @@
   function downloadAnswers(learner, kind = "json") {
     const { data, leftOut } = handin(learner);
     const number = Object.keys(data.answers).length;
+    const them = leftOut.length === 1 ? "it" : "them";
     const note = leftOut.length
-      ? ` Left out because the saved answer is damaged: ${leftOut.join(", ")}. Answer ${leftOut.length === 1
-        ? "it" : "them"} again to hand ${leftOut.length === 1 ? "it" : "them"} in.` : "";
+      ? ` Left out because the saved answer is damaged: ${leftOut.join(", ")}. Answer ${them} again to hand ${them} in.`
+      : "";
     if (!number) return `There is nothing to hand in yet: answer an exercise first.${note}`;
     if (kind === "csv") download(asCSV(data), fileName(data.learner, "csv"), "text/csv;charset=utf-8");
     else download(JSON.stringify(data, null, 1), fileName(data.learner, "json"), "application/json");
