@@ -240,12 +240,12 @@ class Handin:
         writer.writerow(CSV_COLUMNS)
         exported = _stamp(self.exported) or ""
         for a in self.answers:
-            writer.writerow([
+            writer.writerow([_neutralise(cell) for cell in (
                 FORMAT, FORMAT_VERSION, self.learner, self.book_version, str(self.mode), exported,
                 a.exercise, a.content_hash, _canonical(a.raw), a.checks,
                 "" if a.confidence is None else a.confidence, "true" if a.revealed else "false",
                 _stamp(a.answered_at) or "",
-            ])
+            )])
         return out.getvalue()
 
 
@@ -423,7 +423,7 @@ def _load_csv(text: str) -> dict[str, Any]:
             last = number == len(body) + 1 and not text.endswith(("\n", "\r"))
             reason = Reason.TRUNCATED if last and len(row) < len(CSV_COLUMNS) else Reason.CORRUPT
             raise HandinError(reason, f"row {number} has {len(row)} cells, not {len(CSV_COLUMNS)}")
-    records = [dict(zip(CSV_COLUMNS, row, strict=True)) for row in body]
+    records = [dict(zip(CSV_COLUMNS, map(_unescape, row), strict=True)) for row in body]
     first = records[0]
     if first["format"] != FORMAT:
         raise HandinError(Reason.WRONG_FORMAT, f"format is {_excerpt(first['format'])}, not \"{FORMAT}\"")
@@ -449,6 +449,19 @@ def _load_csv(text: str) -> dict[str, Any]:
     return {"format": FORMAT, "format_version": FORMAT_VERSION, "learner": first["learner"],
             "book_version": first["book_version"], "mode": first["mode"], "exported": exported or None,
             "answers": answers}
+
+
+_ESCAPED = re.compile(r"'+[=+\-@\t\r]")
+
+
+def _neutralise(cell: object) -> object:
+    """A text cell with a ``'`` in front if a spreadsheet could read it as a formula, as the book's export does."""
+    return "'" + cell if isinstance(cell, str) and _ESCAPED.match("'" + cell) else cell
+
+
+def _unescape(cell: str) -> str:
+    """The cell as it was before the book's CSV export put a ``'`` in front of a possible formula."""
+    return cell[1:] if _ESCAPED.match(cell) else cell
 
 
 def _csv_answer(record: dict[str, str]) -> dict[str, Any]:

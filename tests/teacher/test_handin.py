@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import dataclasses
+import io
 import json
 import random
 
@@ -148,3 +151,12 @@ def test_the_fast_check_never_accepts_what_the_schema_refuses(data):
         target.pop(key, None)
     if _conforms(doc):
         assert Draft202012Validator(schema()).is_valid(doc)
+
+
+@pytest.mark.parametrize("name", ['=HYPERLINK("x")', "'=1+1", "-Ana", "'Ana", "+1", "@me", "Ana"])
+def test_a_name_a_spreadsheet_could_run_is_neutralised_and_reads_back_as_typed(tmp_path, handin, name):
+    handin = dataclasses.replace(handin, learner=name)
+    path = handin.write(tmp_path / "x.csv")
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    assert rows[1][2] == ("'" + name if name.lstrip("'")[:1] in "=+-@" else name)
+    assert read_handin(path).learner == name
