@@ -15,8 +15,10 @@ from pathlib import Path
 import yaml
 
 from medialit.catalogue import SeedIntegrityError
+from medialit.commands import validate_items
 from medialit.commands.common import load_project
 from medialit.exercises import ExerciseSet
+from medialit.item_bias import BookBias
 from medialit.problems import Problem
 from medialit.project import Project
 
@@ -26,6 +28,7 @@ HELP = "Check the catalogue and every exercise file: schema, quotes, ids. Exits 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of this sub-command."""
     parser.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
+    parser.add_argument("--items", action="store_true", help=validate_items.ITEMS_HELP)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -34,6 +37,9 @@ def run(args: argparse.Namespace) -> int:
         _, _, found = load_project(args)
     except (SeedIntegrityError, KeyError, TypeError, yaml.YAMLError) as error:
         found = ExerciseSet((), (_catalogue_problem(args, error),))
+    bias = None
+    if args.items:
+        found, bias = _with_item_bias(args, found)
     errors = len(found.errors)
     warnings = len(found.problems) - errors
     if args.format == "json":
@@ -43,13 +49,25 @@ def run(args: argparse.Namespace) -> int:
             "warnings": warnings,
             "problems": [p.as_dict() for p in found.problems],
         }
+        if bias is not None:
+            report["items"] = validate_items.as_dict(bias)
         json.dump(report, sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
         for problem in found.problems:
             print(problem)
+        if bias is not None:
+            validate_items.print_table(bias)
         print(f"{len(found.exercises)} exercises valid, {errors} errors, {warnings} warnings")
     return 1 if errors else 0
+
+
+def _with_item_bias(args: argparse.Namespace, found: ExerciseSet) -> tuple[ExerciseSet, BookBias]:
+    """``--items``: the book's choice-item figures, and the exercises with the bias warnings added to the problems."""
+    project = Project(Path(args.root).resolve()) if args.root else Project.find()
+    bias = validate_items.book_bias(project.book, found.exercises)
+    problems = (*found.problems, *validate_items.bias_problems(project.book, bias))
+    return ExerciseSet(found.exercises, problems), bias
 
 
 def _catalogue_problem(args: argparse.Namespace, error: Exception) -> Problem:
