@@ -2,19 +2,26 @@
 
 Two spellings of the same data, both read by :func:`read_handin`:
 
-* **JSON** (``*.json``), described by ``schema/handin-v1.json``::
+* **JSON** (``*.json``), described by ``schema/handin-v2.json``::
 
-    {"format": "medialit-handin", "format_version": 1, "learner": "Ana", "book_version": "0.1.0", "mode": "learn",
+    {"format": "medialit-handin", "format_version": 2, "learner": "Ana", "book_version": "0.1.0", "mode": "learn",
      "created": "2026-11-22T10:00:00Z", "exported": "2026-11-22T11:00:00Z",
      "answers": {"disclaimer-002": {"content_hash": "0123456789abcdef",
                                     "answer": {"marks": [{"unit": "article4:7.1", "label": null}], "none": false},
                                     "checks": 2, "confidence": 3, "revealed": false,
-                                    "answered_at": "2026-11-22T10:30:00Z"}}}
+                                    "answered_at": "2026-11-22T10:30:00Z",
+                                    "first_answer": {"marks": [], "none": true}}}}
+
+  ``first_answer`` is the first answer the learner checked (``null`` if they never pressed Check). Version 1 files
+  (``schema/handin-v1.json``) have no ``first_answer`` and are still read: their first answers are unknown.
 
 * **CSV** (``*.csv``, UTF-8), one row per answer, with exactly the columns :data:`CSV_COLUMNS`. The file-level
   columns repeat on every row and must agree; ``answer_json`` holds the raw answer as JSON; ``confidence`` is empty
-  for null; ``revealed`` is ``true`` or ``false``; an empty ``exported`` or ``answered_at`` means unknown. The CSV has
-  no ``created`` column.
+  for null; ``revealed`` is ``true`` or ``false``; an empty ``exported`` or ``answered_at`` means unknown;
+  ``first_answer_json`` is empty for null. The CSV has no ``created`` column. A version 1 CSV has the columns
+  :data:`CSV_COLUMNS_V1` (no ``first_answer_json``). A text cell that a spreadsheet could run as a formula (it starts
+  with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return, after any apostrophes) is written with one more ``'`` in
+  front, which the reader takes off.
 
 Reading never raises anything but :class:`HandinError`, and only for the file as a whole: it is not a readable
 hand-in (``corrupt``, ``truncated``, ``oversized``, ``wrong-format``, ``wrong-version``), its shape is wrong
@@ -29,8 +36,9 @@ What a field that cannot be used becomes:
 * ``exported``, ``created``, ``answered_at``: ``None`` (unknown). A timestamp is an RFC 3339 date and time *with* its
   offset (``Z`` or ``+01:00``), as the schema says; one without an offset is not read, because the hour it names
   depends on a time zone nobody wrote down. Timestamps are read as UTC.
-* ``checks``: 0. ``confidence``: ``None`` (not given). ``revealed``: ``True``, since that the answer was not shown
-  cannot be told. ``content_hash``: empty, so the answer is graded and flagged as stale. ``book_version``: empty.
+* ``checks``: 0. ``confidence``: ``None`` (not given). ``first_answer``: ``None`` (unknown). ``revealed``: ``True``,
+  since that the answer was not shown cannot be told. ``content_hash``: empty, so the answer is graded and flagged as
+  stale. ``book_version``: empty.
 * An answer under a key that is not an exercise id, or whose CSV ``answer_json`` is not JSON, is left out.
 * The learner name keeps what the learner typed, except that lone surrogates (which no file can encode) become
   U+FFFD.
@@ -69,12 +77,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CSV_COLUMNS",
+    "CSV_COLUMNS_V1",
     "FORMAT",
     "FORMAT_VERSION",
     "MAX_ANSWERS",
     "MAX_BYTES",
     "MAX_NAME",
     "MAX_PROBLEMS",
+    "READ_VERSIONS",
     "Answer",
     "Handin",
     "HandinError",
@@ -93,8 +103,10 @@ __all__ = [
 
 FORMAT = "medialit-handin"
 """The value of the ``format`` field."""
-FORMAT_VERSION = 1
-"""The only ``format_version`` this code reads."""
+FORMAT_VERSION = 2
+"""The ``format_version`` this code writes."""
+READ_VERSIONS = (1, 2)
+"""The ``format_version`` values this code reads."""
 MAX_BYTES = 2 * 1024 * 1024
 """Largest hand-in file read (2 MB); anything bigger is refused as ``oversized`` before it is read."""
 MAX_ANSWERS = 200
@@ -104,11 +116,13 @@ MAX_PROBLEMS = 20
 """Problems listed per file; any more are counted in one last problem."""
 MAX_NAME = 200
 """Longest learner name, in characters; a longer one makes the file ``invalid``."""
-CSV_COLUMNS = (
+CSV_COLUMNS_V1 = (
     "format", "format_version", "learner", "book_version", "mode", "exported",
     "exercise", "content_hash", "answer_json", "checks", "confidence", "revealed", "answered_at",
 )
-"""The header of the CSV variant, in order."""
+"""The header of a version 1 CSV, in order."""
+CSV_COLUMNS = (*CSV_COLUMNS_V1, "first_answer_json")
+"""The header of the CSV variant this code writes (version 2), in order."""
 
 
 class Reason(StrEnum):
@@ -189,6 +203,9 @@ class Answer:
     """Whether the answer was shown to the learner first (``True`` if the file's value could not be read)."""
     answered_at: datetime | None
     """When the answer was last changed, in UTC; ``None`` if unknown or not readable."""
+    first_raw: Any = None
+    """The first answer the learner checked; ``None`` if they never pressed Check, or if it is unknown (a version 1
+    file, or a field that could not be read)."""
 
 
 @dataclass(frozen=True)
@@ -211,7 +228,7 @@ class Handin:
     """What was dropped or repaired while reading this file (at most :data:`MAX_PROBLEMS`, then a count)."""
 
     def as_json(self) -> dict[str, Any]:
-        """The JSON spelling (schema ``handin-v1.json``); an unknown time is written as ``null``."""
+        """The JSON spelling (schema ``handin-v2.json``); an unknown time is written as ``null``."""
         data: dict[str, Any] = {
             "format": FORMAT, "format_version": FORMAT_VERSION, "learner": self.learner,
             "book_version": self.book_version, "mode": str(self.mode),
@@ -221,7 +238,8 @@ class Handin:
         data["exported"] = _stamp(self.exported)
         data["answers"] = {
             a.exercise: {"content_hash": a.content_hash, "answer": a.raw, "checks": a.checks,
-                         "confidence": a.confidence, "revealed": a.revealed, "answered_at": _stamp(a.answered_at)}
+                         "confidence": a.confidence, "revealed": a.revealed, "answered_at": _stamp(a.answered_at),
+                         "first_answer": a.first_raw}
             for a in self.answers
         }
         return data
@@ -244,15 +262,15 @@ class Handin:
                 FORMAT, FORMAT_VERSION, self.learner, self.book_version, str(self.mode), exported,
                 a.exercise, a.content_hash, _canonical(a.raw), a.checks,
                 "" if a.confidence is None else a.confidence, "true" if a.revealed else "false",
-                _stamp(a.answered_at) or "",
+                _stamp(a.answered_at) or "", "" if a.first_raw is None else _canonical(a.first_raw),
             )])
         return out.getvalue()
 
 
 @cache
-def schema() -> dict:
-    """The hand-in JSON schema shipped in the package."""
-    return json.loads(resources.files("medialit").joinpath("schema/handin-v1.json").read_text("utf-8"))
+def schema(version: int = FORMAT_VERSION) -> dict:
+    """The hand-in JSON schema of ``version`` shipped in the package."""
+    return json.loads(resources.files("medialit").joinpath(f"schema/handin-v{version}.json").read_text("utf-8"))
 
 
 def _stamp(moment: datetime | None) -> str | None:
@@ -411,25 +429,27 @@ def _load_csv(text: str) -> dict[str, Any]:
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
     except csv.Error as error:
-        reason = Reason.TRUNCATED if "EOF" in str(error) else Reason.CORRUPT
+        reason = Reason.TRUNCATED if "EOF" in str(error) or "end of data" in str(error) else Reason.CORRUPT
         raise HandinError(reason, f"not valid CSV: {str(error)[:100]}") from None
     header, body = rows[0], [r for r in rows[1:] if r]
-    if tuple(header) != CSV_COLUMNS:
+    columns = {CSV_COLUMNS: CSV_COLUMNS, CSV_COLUMNS_V1: CSV_COLUMNS_V1}.get(tuple(header))
+    if columns is None:
         raise HandinError(Reason.WRONG_FORMAT, "the first row is not the hand-in header " + ",".join(CSV_COLUMNS))
+    version = 1 if columns is CSV_COLUMNS_V1 else 2
     if not body:
         raise HandinError(Reason.TRUNCATED, "the header is there but no answer follows")
     for number, row in enumerate(body, start=2):
-        if len(row) != len(CSV_COLUMNS):
+        if len(row) != len(columns):
             last = number == len(body) + 1 and not text.endswith(("\n", "\r"))
-            reason = Reason.TRUNCATED if last and len(row) < len(CSV_COLUMNS) else Reason.CORRUPT
-            raise HandinError(reason, f"row {number} has {len(row)} cells, not {len(CSV_COLUMNS)}")
-    records = [dict(zip(CSV_COLUMNS, map(_unescape, row), strict=True)) for row in body]
+            reason = Reason.TRUNCATED if last and len(row) < len(columns) else Reason.CORRUPT
+            raise HandinError(reason, f"row {number} has {len(row)} cells, not {len(columns)}")
+    records = [dict(zip(columns, map(_unescape, row), strict=True)) for row in body]
     first = records[0]
     if first["format"] != FORMAT:
         raise HandinError(Reason.WRONG_FORMAT, f"format is {_excerpt(first['format'])}, not \"{FORMAT}\"")
-    if first["format_version"] != str(FORMAT_VERSION):
-        raise HandinError(Reason.WRONG_VERSION, f"format_version {_excerpt(first['format_version'])}; "
-                          f"this medialit reads version {FORMAT_VERSION}")
+    if first["format_version"] != str(version):
+        raise HandinError(Reason.WRONG_VERSION, f"format_version {_excerpt(first['format_version'])} with the "
+                          f"columns of version {version}; this medialit reads versions 1 and 2")
     shared = CSV_COLUMNS[:6]
     for number, record in enumerate(records[1:], start=3):
         for column in shared:
@@ -446,7 +466,7 @@ def _load_csv(text: str) -> dict[str, Any]:
     for exercise in kept:
         answers[exercise] = _csv_answer(rows_by_exercise[exercise][1])
     exported = first["exported"]
-    return {"format": FORMAT, "format_version": FORMAT_VERSION, "learner": first["learner"],
+    return {"format": FORMAT, "format_version": version, "learner": first["learner"],
             "book_version": first["book_version"], "mode": first["mode"], "exported": exported or None,
             "answers": answers}
 
@@ -474,7 +494,10 @@ def _csv_answer(record: dict[str, str]) -> dict[str, Any]:
             raise
         raw = _Unreadable(f"answer_json cannot be used ({error.message}); the answer is left out")
     checks, confidence, revealed = record["checks"], record["confidence"], record["revealed"]
-    return {
+    extra = {}
+    if "first_answer_json" in record:
+        extra["first_answer"] = _csv_first(record["first_answer_json"])
+    return extra | {
         "content_hash": record["content_hash"], "answer": raw,
         "checks": int(checks) if _CSV_NUMBER.fullmatch(checks) else checks,
         "confidence": None if confidence == "" else int(confidence) if _CSV_NUMBER.fullmatch(confidence)
@@ -484,10 +507,25 @@ def _csv_answer(record: dict[str, str]) -> dict[str, Any]:
     }
 
 
+def _csv_first(cell: str) -> Any:
+    if cell == "":
+        return None
+    try:
+        return _json_value(cell)
+    except json.JSONDecodeError as error:
+        return _Unreadable(f"first_answer_json is not valid JSON ({error.msg}); the first try is unknown")
+    except HandinError as error:
+        if error.reason is Reason.DUPLICATE_KEY:
+            raise
+        return _Unreadable(f"first_answer_json cannot be used ({error.message}); the first try is unknown")
+
+
 # -- building a Handin from the decoded file -----------------------------------------------------------------------
 _TOP_REQUIRED = frozenset(("format", "format_version", "learner", "book_version", "mode", "exported", "answers"))
 _TOP_ALLOWED = _TOP_REQUIRED | {"created"}
-_ANSWER_KEYS = frozenset(("content_hash", "answer", "checks", "confidence", "revealed", "answered_at"))
+_ANSWER_KEYS_V1 = frozenset(("content_hash", "answer", "checks", "confidence", "revealed", "answered_at"))
+_ANSWER_KEYS = {1: _ANSWER_KEYS_V1, 2: _ANSWER_KEYS_V1 | {"first_answer"}}
+"""The fields of one answer, by format version."""
 _MODES = {"learn": Mode.LEARN, "exam": Mode.EXAM}
 
 
@@ -508,9 +546,9 @@ def _check_shape(raw: Any) -> None:
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise HandinError(Reason.WRONG_FORMAT, f"not a medialit hand-in (no \"format\": \"{FORMAT}\")")
     version = raw.get("format_version")
-    if isinstance(version, bool) or version != FORMAT_VERSION:
+    if type(version) is not int or version not in READ_VERSIONS:
         raise HandinError(Reason.WRONG_VERSION, f"format_version {_excerpt(version)}; "
-                          f"this medialit reads version {FORMAT_VERSION}")
+                          "this medialit reads versions 1 and 2")
     unknown = raw.keys() - _TOP_ALLOWED
     if unknown:
         raise HandinError(Reason.INVALID, f"unknown field {_excerpt(min(unknown))} at the top level")
@@ -546,7 +584,9 @@ def _conforms(raw: dict) -> bool:
         return False
     learner, book, answers, exported = raw["learner"], raw["book_version"], raw["answers"], raw["exported"]
     created = raw.get("created", "2026-01-01T00:00:00Z")
-    if not (raw["format"] == FORMAT and type(raw["format_version"]) is int and raw["format_version"] == FORMAT_VERSION
+    version = raw["format_version"]
+    keys_wanted = _ANSWER_KEYS.get(version) if type(version) is int else None
+    if not (raw["format"] == FORMAT and keys_wanted is not None
             and type(learner) is str and 1 <= len(learner) <= MAX_NAME
             and type(book) is str and len(book) <= 50 and raw["mode"] in ("learn", "exam")
             and (exported is None or (type(exported) is str and _is_timestamp(exported)))
@@ -555,7 +595,7 @@ def _conforms(raw: dict) -> bool:
         return False
     for exercise, answer in answers.items():
         if not (type(exercise) is str and _is_exercise_id(exercise) and type(answer) is dict
-                and answer.keys() == _ANSWER_KEYS):
+                and answer.keys() == keys_wanted and type(answer.get("first_answer", {})) in (dict, type(None))):
             return False
         content, checks, confidence, moment = (answer["content_hash"], answer["checks"], answer["confidence"],
                                                answer["answered_at"])
@@ -580,7 +620,7 @@ def _fast(raw: dict) -> Handin | None:
         if moment is None and a["answered_at"] is not None:
             return None
         answers.append(Answer(exercise, a["content_hash"], a["answer"], a["checks"], a["confidence"], a["revealed"],
-                              moment))
+                              moment, a.get("first_answer")))
     return Handin(learner=raw["learner"], book_version=raw["book_version"], mode=_MODES[raw["mode"]],
                   exported=exported, answers=tuple(answers), created=created)
 
@@ -632,14 +672,14 @@ def _careful(raw: dict, name_repaired: bool) -> Handin:
             problems.add(None, "exercise", f"an answer is filed under {_excerpt(exercise)}, which is not an "
                          "exercise id; it is left out")
             continue
-        answer = _careful_answer(exercise, answers[exercise], problems)
+        answer = _careful_answer(exercise, answers[exercise], problems, raw["format_version"])
         if answer is not None:
             read.append(answer)
     return Handin(learner=_repair_text(learner), book_version=book, mode=_MODES[raw["mode"]], exported=exported,
                   answers=tuple(read), created=created, problems=problems.final())
 
 
-def _careful_answer(exercise: str, record: Any, problems: _Problems) -> Answer | None:
+def _careful_answer(exercise: str, record: Any, problems: _Problems, version: int) -> Answer | None:
     """One answer read field by field; ``None`` if it is left out (its CSV ``answer_json`` is not JSON)."""
     if not isinstance(record, dict):
         # The record itself stands where the answer should be: grading reports it as an answer it cannot read.
@@ -648,7 +688,7 @@ def _careful_answer(exercise: str, record: Any, problems: _Problems) -> Answer |
     if isinstance(raw, _Unreadable):
         problems.add(exercise, "answer", raw.message, Reason.BAD_ANSWER)
         return None
-    unknown = record.keys() - _ANSWER_KEYS
+    unknown = record.keys() - _ANSWER_KEYS[version]
     if unknown:
         problems.add(exercise, min(unknown)[:40], f"unknown field {_excerpt(min(unknown))}"
                      + (f" and {len(unknown) - 1} more" if len(unknown) > 1 else "") + " ignored")
@@ -677,7 +717,17 @@ def _careful_answer(exercise: str, record: Any, problems: _Problems) -> Answer |
                      + "; counted as shown, since it cannot be ruled out")
         revealed = True
     answered_at = _time_field(record, "answered_at", exercise, problems)
-    return Answer(exercise, content, raw, checks, confidence, revealed, answered_at)
+    first = record.get("first_answer") if version >= 2 else None
+    if isinstance(first, _Unreadable):
+        problems.add(exercise, "first_answer", first.message)
+        first = None
+    elif version >= 2 and not isinstance(first, dict | None):
+        problems.add(exercise, "first_answer", _field_message(record, "first_answer", "an answer or null")
+                     + "; the first try is unknown")
+        first = None
+    elif version >= 2 and "first_answer" not in record:
+        problems.add(exercise, "first_answer", "first_answer is missing; the first try is unknown")
+    return Answer(exercise, content, raw, checks, confidence, revealed, answered_at, first)
 
 
 def _whole(value: Any) -> int | None:
@@ -767,7 +817,7 @@ def collect(widgets: Iterable[ExerciseWidget], learner: str, *, mode: Mode = Mod
     answers = [
         Answer(exercise=w.exercise.id, content_hash=w.exercise.content_hash, raw=w.submission.get("answer"),
                checks=int(w.submission.get("count", 0)), confidence=w.submission.get("confidence"),
-               revealed=bool(w.revealed), answered_at=now)
+               revealed=bool(w.revealed), answered_at=now, first_raw=w.submission.get("first_answer"))
         for w in widgets if w.submission
     ]
     return handin_from_results(learner, answers, mode=mode, exported=now)

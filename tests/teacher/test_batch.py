@@ -78,9 +78,15 @@ def test_results_are_every_item_of_every_graded_answer(handin_class, exercise_se
     grades = grade_paths([handin_class.root], exercise_set)
     skills = {e.id: str(e.skill) for e in exercise_set.exercises}
     expected = [(learner.learner, result.exercise, skills[result.exercise], item.id, str(item.verdict), item.credit,
-                 result.score, result.max_score, result.exercise in learner.stale)
-                for learner in grades.learners for result in learner.results for item in result.items]
-    assert list(tables.results(grades).itertuples(index=False, name=None)) == expected
+                 result.score, result.max_score, result.exercise in learner.stale,
+                 -1.0 if first is None else first.score, checks, result.exercise in learner.revealed)
+                for learner in grades.learners
+                for result, first, checks in zip(learner.results, learner.first_results, learner.checks, strict=True)
+                for item in result.items]
+    assert any(row[-3] != row[6] for row in expected) and any(row[-3] >= 0 for row in expected)
+    assert any(row[-1] for row in expected) and not all(row[-1] for row in expected)
+    frame = tables.results(grades).fillna({"first_score": -1.0})
+    assert list(frame.itertuples(index=False, name=None)) == expected
 
 
 def test_item_analysis_counts_every_item_one_by_one(handin_class, exercise_set):

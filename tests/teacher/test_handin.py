@@ -83,7 +83,7 @@ def test_each_broken_file_gets_its_reason(handin):
     assert _refused(b"\xff\xfe garbage") is Reason.CORRUPT
     assert _refused(b'{"some": "other json"}') is Reason.WRONG_FORMAT
     assert _refused(b"[1, 2, 3]") is Reason.WRONG_FORMAT
-    assert _refused(good.replace('"format_version": 1', '"format_version": 2').encode()) is Reason.WRONG_VERSION
+    assert _refused(good.replace('"format_version": 2', '"format_version": 3').encode()) is Reason.WRONG_VERSION
     assert _refused(good.replace('"mode": "learn"', '"mode": "party"').encode()) is Reason.INVALID
     assert _refused(good.replace('"learner": "Ana"', '"learner": ""').encode()) is Reason.BLANK_NAME
     assert _refused(good.replace('"learner": "Ana"', '"learner": "Ana", "score": 100').encode()) is Reason.INVALID
@@ -91,7 +91,7 @@ def test_each_broken_file_gets_its_reason(handin):
     assert _refused(good.encode(), "x.txt") is Reason.UNSUPPORTED
     assert _refused(csv_text[:-25].encode(), "x.csv") is Reason.TRUNCATED
     assert _refused(b"a,b,c\n1,2,3\n", "x.csv") is Reason.WRONG_FORMAT
-    assert _refused(csv_text.replace(",1,Ana,", ",2,Ana,").encode(), "x.csv") is Reason.WRONG_VERSION
+    assert _refused(csv_text.replace(",2,Ana,", ",3,Ana,").encode(), "x.csv") is Reason.WRONG_VERSION
 
 
 def test_read_handin_reports_a_missing_file(tmp_path):
@@ -131,18 +131,20 @@ _json = st.recursive(
 
 
 @settings(max_examples=300, deadline=None)
-@given(data=st.data())
-def test_the_fast_check_never_accepts_what_the_schema_refuses(data):
+@given(data=st.data(), version=st.sampled_from([1, 2]))
+def test_the_fast_check_never_accepts_what_the_schema_refuses(data, version):
     from jsonschema import Draft202012Validator
 
     from medialit.handin import _conforms
 
-    doc = {"format": "medialit-handin", "format_version": 1, "learner": "Ana", "book_version": "0.1.0",
+    doc = {"format": "medialit-handin", "format_version": version, "learner": "Ana", "book_version": "0.1.0",
            "mode": "learn", "exported": "2026-11-22T11:00:00Z",
            "answers": {"disclaimer-002": {"content_hash": "0123456789abcdef", "answer": {"marks": []}, "checks": 1,
                                           "confidence": None, "revealed": False,
                                           "answered_at": "2026-11-22T10:30:00Z"}}}
     answer = doc["answers"]["disclaimer-002"]
+    if version == 2:
+        answer["first_answer"] = {"marks": [], "none": True}
     target = data.draw(st.sampled_from([doc, answer]))
     key = data.draw(st.sampled_from([*target, "extra"]))
     if data.draw(st.booleans()):
@@ -150,7 +152,7 @@ def test_the_fast_check_never_accepts_what_the_schema_refuses(data):
     else:
         target.pop(key, None)
     if _conforms(doc):
-        assert Draft202012Validator(schema()).is_valid(doc)
+        assert Draft202012Validator(schema(version)).is_valid(doc)
 
 
 @pytest.mark.parametrize("name", ['=HYPERLINK("x")', "'=1+1", "-Ana", "'Ana", "+1", "@me", "Ana"])

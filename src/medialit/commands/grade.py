@@ -3,7 +3,8 @@
 Inputs are hand-in files (``.json``, ``.csv``), folders (searched recursively; symbolic links are listed, never
 followed) and ``.zip`` archives. Every answer is scored again by the Python engine; scores written in a file are
 never read. Files over 2 MB are refused. The files of one learner are merged, the newest answer to each exercise
-counting (see :mod:`medialit.teacher.grade`).
+counting (see :mod:`medialit.teacher.grade`). ``--score first`` counts the first answer each learner checked instead
+of their last one.
 
 Writes into ``-o OUTDIR``, replacing it as a whole: ``results.csv``, ``gradebook.csv``, ``items.csv`` (columns in
 :mod:`medialit.teacher.tables`), ``rejected.csv`` (every entry, answer and field not graded, with its reason),
@@ -27,7 +28,7 @@ from pathlib import Path
 from medialit.commands.common import exercises_have_errors, load_project
 from medialit.handin import MAX_BYTES, display_name
 from medialit.teacher.collect import MAX_ZIP_ENTRIES
-from medialit.teacher.grade import MAX_PROBLEMS_PER_FILE, grade_paths
+from medialit.teacher.grade import MAX_PROBLEMS_PER_FILE, ScoreOn, grade_paths
 from medialit.teacher.outputs import check_output
 from medialit.teacher.report import ClassReport, write_outputs
 
@@ -44,6 +45,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="hand-in files, folders (searched recursively) or .zip archives")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUTDIR",
                         help="folder for the CSV files and report.html (created if missing, replaced as a whole)")
+    parser.add_argument("--score", choices=[str(s) for s in ScoreOn], default=str(ScoreOn.LAST),
+                        help="which answer to each exercise counts: the learner's last answer (default) or the first "
+                        "one they checked (for items meant as a test); a first try an older hand-in did not record "
+                        "counts its last answer and is counted in the gradebook's first_unknown")
     parser.add_argument("--no-html", action="store_true", help="write the CSV files only")
 
 
@@ -53,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     _, _, found = load_project(args)
     if exercises_have_errors(found, "grade"):
         return 2
-    grades = grade_paths(args.handins, found, progress=sys.stderr.isatty())
+    grades = grade_paths(args.handins, found, progress=sys.stderr.isatty(), score_on=ScoreOn(args.score))
     if grades.read == 0:
         print("medialit grade: no hand-in file (.json, .csv) found in "
               + ", ".join(_text(str(p), 120) for p in args.handins), file=sys.stderr)

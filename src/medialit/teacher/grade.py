@@ -8,6 +8,13 @@ are listed per file, then one line with the number of the rest. An answer whose 
 exercise's current hash (the exercise was edited after the learner answered) is graded and flagged as *stale*.
 Learn and exam hand-ins are graded the same way.
 
+**First try and last answer.** Each answer is graded twice: its last answer and the first answer the learner checked
+(hand-in format 2). A version 1 file has no first answer; when it says the learner checked once, the last answer is
+the one checked and so the first try too; otherwise the first try is *unknown*. ``score_on`` chooses which counts:
+``last`` (the default) or ``first``; under ``first`` an unknown first try counts its last answer, and is counted in
+:attr:`LearnerGrade.first_unknown`. How each answer was reached travels with it: checks, and whether the answer was
+shown (``revealed``).
+
 **One learner, one row.** Names are compared with :func:`medialit.handin.learner_key` (Unicode NFC, zero-width
 characters removed, trimmed, case-folded). The files of one learner are *merged*: for each exercise the newest answer
 counts, by its ``answered_at``, then the file's ``exported`` time, then the file's SHA-256 (so the choice never
@@ -34,6 +41,7 @@ from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +64,7 @@ __all__ = [
     "ClassGrades",
     "Grader",
     "LearnerGrade",
+    "ScoreOn",
     "grade_class",
     "grade_paths",
 ]
@@ -68,6 +77,15 @@ EXCERPT = 64
 """Characters of learner text (an exercise id, a name) copied into a message at most."""
 
 _log = logging.getLogger(__name__)
+
+
+class ScoreOn(StrEnum):
+    """Which answer to each exercise a grade counts."""
+
+    LAST = "last"
+    """The last answer the learner left (what a self-study book shows)."""
+    FIRST = "first"
+    """The first answer the learner checked (for items meant as a test); the last one where the first is unknown."""
 
 
 @dataclass(frozen=True)
@@ -108,6 +126,15 @@ class LearnerGrade:
     """Exercises whose counted answer was given to an older version (content hash differs)."""
     future_export: bool = False
     """Whether a file of theirs says it was exported in the future (a wrong clock, or an edited file)."""
+    first: tuple[Result | None, ...] = ()
+    """Per counted answer, in the order of :attr:`results`: the result of the first answer checked, ``None`` if
+    unknown. Empty means unknown for every answer."""
+    last: tuple[Result, ...] = ()
+    """Per counted answer: the result of the last answer. Empty means the same as :attr:`results`."""
+    checks: tuple[int, ...] = ()
+    """Per counted answer: how many times the learner pressed Check. Empty means unknown (0)."""
+    revealed: frozenset[str] = frozenset()
+    """Exercises whose answer was shown to the learner (by "Show answer" or the list of what was missed)."""
 
     @property
     def source(self) -> str:
@@ -118,6 +145,32 @@ class LearnerGrade:
     def score(self) -> float:
         """Points earned over every counted answer."""
         return sum(r.score for r in self.results)
+
+    @property
+    def last_results(self) -> tuple[Result, ...]:
+        """The result of the last answer to each exercise answered."""
+        return self.last or self.results
+
+    @property
+    def first_results(self) -> tuple[Result | None, ...]:
+        """The result of the first answer checked to each exercise answered, ``None`` where unknown."""
+        return self.first or (None,) * len(self.results)
+
+    @property
+    def first_try_score(self) -> float:
+        """Points of the first tries; an unknown first try counts its last answer."""
+        return sum((f if f is not None else r).score for f, r in zip(self.first_results, self.last_results,
+                                                                       strict=True))
+
+    @property
+    def first_unknown(self) -> int:
+        """Answers whose first try is unknown."""
+        return sum(f is None for f in self.first_results)
+
+    @property
+    def total_checks(self) -> int:
+        """Checks over every counted answer."""
+        return sum(self.checks)
 
 
 @dataclass(frozen=True, eq=False)
@@ -161,6 +214,8 @@ class ClassGrades:
     """Where each graded answer came from, and which were superseded."""
     future_exports: tuple[str, ...] = ()
     """Graded files whose ``exported`` time lies in the future."""
+    score_on: ScoreOn = ScoreOn.LAST
+    """Which answer counted: see :class:`ScoreOn`."""
 
     @property
     def graded(self) -> int:
@@ -245,9 +300,9 @@ class Grader:
         """Distinct (exercise, parsed answer) pairs graded so far."""
         return len(self._graded)
 
-    def graded(self, handin: Handin, source: str) -> tuple[list[tuple[int, Result, bool, Any]], list[AnswerProblem]]:
-        """Per gradable answer: (exercise number, result, stale, the answer); and every problem of the file."""
-        out: list[tuple[int, Result, bool, Any]] = []
+    def graded(self, handin: Handin, source: str) -> tuple[list[_Graded], list[AnswerProblem]]:
+        """Per gradable answer (see :data:`_Graded`), and every problem of the file."""
+        out: list[_Graded] = []
         problems = [AnswerProblem(source, handin.learner, p.exercise or "", p.reason, p.message, p.field)
                     for p in handin.problems]
         for answer in handin.answers:
@@ -270,15 +325,35 @@ class Grader:
                 problems.append(AnswerProblem(source, handin.learner, exercise.id, Reason.BAD_ANSWER,
                                               f"the answer cannot be read: {_cut(result)}; it scores 0"))
                 continue
-            out.append((self._order[exercise.id], result, answer.content_hash != exercise.content_hash, answer))
+            first = self._first(exercise, answer, result, source, handin.learner, problems)
+            out.append((self._order[exercise.id], result, answer.content_hash != exercise.content_hash, answer, first))
         return out, _capped(problems)
 
+    def _first(self, exercise: Exercise, answer: Any, last: Result, source: str, learner: str,
+               problems: list[AnswerProblem]) -> Result | None:
+        """The first try's result; ``None`` if unknown (see the module docstring)."""
+        if answer.first_raw is None:
+            return last if answer.checks == 1 else None
+        first = self.answer(exercise, answer.first_raw)
+        if isinstance(first, str):
+            problems.append(AnswerProblem(source, learner, exercise.id, Reason.BAD_FIELD,
+                                          f"the first answer cannot be read: {_cut(first)}; the first try is "
+                                          "unknown", "first_answer"))
+            return None
+        return first
+
     def handin(self, handin: Handin, source: str) -> tuple[LearnerGrade, list[AnswerProblem]]:
-        """One hand-in on its own: its learner's results, and the answers that could not be graded."""
+        """One hand-in on its own, scored on its last answers: its learner's results, and the answers not graded."""
         graded, problems = self.graded(handin, source)
         graded.sort(key=lambda g: g[0])
-        stale = frozenset(r.exercise for _, r, is_stale, _ in graded if is_stale)
-        return LearnerGrade(handin.learner, (source,), handin.mode, tuple(r for _, r, _, _ in graded), stale), problems
+        stale = frozenset(g[1].exercise for g in graded if g[2])
+        return LearnerGrade(handin.learner, (source,), handin.mode, tuple(g[1] for g in graded), stale,
+                            first=tuple(g[4] for g in graded), checks=tuple(g[3].checks for g in graded),
+                            revealed=frozenset(g[1].exercise for g in graded if g[3].revealed)), problems
+
+
+_Graded = tuple[int, Result, bool, Any, Result | None]
+"""One graded answer: exercise number, result, stale, the :class:`~medialit.handin.Answer`, first try's result."""
 
 
 def _cut(text: str, size: int = 200) -> str:
@@ -327,6 +402,9 @@ class _Records:
         self.result = array("l")
         self.answered_at = array("d")
         self.stale = array("b")
+        self.first = array("l")
+        self.checks = array("l")
+        self.revealed = array("b")
         self.problems: list[AnswerProblem] = []
 
     def add(self, submission: Submission) -> None:
@@ -336,13 +414,8 @@ class _Records:
         key = learner_key(handin.learner)
         exported = _seconds(handin.exported)
         number = len(self.files)
-        codes = []
-        for _, result, _, _ in graded:
-            code = self._codes.get(id(result))
-            if code is None:
-                code = self._codes[id(result)] = len(self.results)
-                self.results.append(result)
-            codes.append(code)
+        codes = [self._code(g[1]) for g in graded]
+        firsts = [-1 if g[4] is None else self._code(g[4]) for g in graded]
         self.files.append(_File(submission.source, handin.learner, key, handin.mode, exported, submission.digest,
                                 exported > self.future_after))
         self.file.extend([number] * len(graded))
@@ -350,9 +423,20 @@ class _Records:
         self.result.extend(codes)
         self.answered_at.extend([_seconds(g[3].answered_at) for g in graded])
         self.stale.extend([g[2] for g in graded])
+        self.first.extend(firsts)
+        self.checks.extend([min(g[3].checks, 2**31 - 1) for g in graded])
+        self.revealed.extend([g[3].revealed for g in graded])
         self.problems.extend(problems)
 
-    def merge(self, exercises: tuple[Exercise, ...]) -> tuple[tuple[LearnerGrade, ...], AnswerSources]:
+    def _code(self, result: Result) -> int:
+        code = self._codes.get(id(result))
+        if code is None:
+            code = self._codes[id(result)] = len(self.results)
+            self.results.append(result)
+        return code
+
+    def merge(self, exercises: tuple[Exercise, ...],
+              score_on: ScoreOn = ScoreOn.LAST) -> tuple[tuple[LearnerGrade, ...], AnswerSources]:
         """The second pass: one :class:`LearnerGrade` per learner, the newest answer to each exercise counting."""
         files = self.files
         keys = sorted({f.key for f in files})
@@ -386,21 +470,31 @@ class _Records:
         results = self.results
         result_code = np.asarray(self.result, dtype=np.intp)[chosen].tolist()
         stale = np.asarray(self.stale, dtype=bool)[chosen].tolist()
+        first_code = np.asarray(self.first, dtype=np.intp)[chosen].tolist()
+        checks = np.asarray(self.checks, dtype=np.int64)[chosen].tolist()
+        revealed = np.asarray(self.revealed, dtype=bool)[chosen].tolist()
         learners = []
         for code in range(len(keys)):
             newest = files[newest_file[code]]
             start, end = int(bounds[code]), int(bounds[code + 1])
-            counted_results = tuple(results[c] for c in result_code[start:end])
-            stale_ids = frozenset(r.exercise for r, s in zip(counted_results, stale[start:end], strict=True) if s)
+            last_results = tuple(results[c] for c in result_code[start:end])
+            first_results = tuple(None if c < 0 else results[c] for c in first_code[start:end])
+            stale_ids = frozenset(r.exercise for r, s in zip(last_results, stale[start:end], strict=True) if s)
+            shown = frozenset(r.exercise for r, s in zip(last_results, revealed[start:end], strict=True) if s)
+            counted_results = last_results if score_on is ScoreOn.LAST else tuple(
+                f if f is not None else r for f, r in zip(first_results, last_results, strict=True))
             learners.append(LearnerGrade(newest.learner, tuple(sorted(sources[code])), newest.mode, counted_results,
-                                         stale_ids, future[code]))
+                                         stale_ids, future[code], first=first_results,
+                                         last=() if score_on is ScoreOn.LAST else last_results,
+                                         checks=tuple(checks[start:end]), revealed=shown))
         provenance = AnswerSources(tuple(f.source for f in files), file_learner, file, exercise, answered, counted)
         return tuple(learners), provenance
 
 
 @defer_full_gc
 def grade_class(items: Iterable[Submission | Rejection], exercises: ExerciseSet | Iterable[Exercise], *,
-                progress: bool = False, now: datetime | None = None) -> ClassGrades:
+                progress: bool = False, now: datetime | None = None,
+                score_on: ScoreOn = ScoreOn.LAST) -> ClassGrades:
     """Grade every hand-in of ``items`` (as :func:`~medialit.teacher.collect.gather` yields them)."""
     pool = tuple(exercises.exercises if isinstance(exercises, ExerciseSet) else exercises)
     records = _Records(Grader(pool), now or datetime.now(UTC))
@@ -416,7 +510,7 @@ def grade_class(items: Iterable[Submission | Rejection], exercises: ExerciseSet 
             rejections.append(Rejection(item.source, FileReason.INTERNAL_ERROR,
                                         f"medialit failed while grading it ({type(error).__name__}); "
                                         "please report this"))
-    learners, sources = records.merge(pool)
+    learners, sources = records.merge(pool, ScoreOn(score_on))
     return ClassGrades(
         pool, learners,
         tuple(sorted(rejections, key=lambda r: (r.source, str(r.reason)))),
@@ -424,10 +518,11 @@ def grade_class(items: Iterable[Submission | Rejection], exercises: ExerciseSet 
         graded_files=len(records.files),
         sources=sources,
         future_exports=tuple(sorted(f.source for f in records.files if f.future)),
+        score_on=ScoreOn(score_on),
     )
 
 
 def grade_paths(paths: Iterable[str | Path], exercises: ExerciseSet | Iterable[Exercise], *,
-                progress: bool = False) -> ClassGrades:
+                progress: bool = False, score_on: ScoreOn = ScoreOn.LAST) -> ClassGrades:
     """Read and grade the hand-ins under ``paths``, one file at a time."""
-    return grade_class(gather(paths), exercises, progress=progress)
+    return grade_class(gather(paths), exercises, progress=progress, score_on=score_on)

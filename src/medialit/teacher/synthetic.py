@@ -64,11 +64,16 @@ def synthetic_handin(learner: str, exercises: Iterable[Exercise], rng: random.Ra
         if rng.random() < skip:
             continue
         answered = created + timedelta(minutes=rng.randint(1, 40))
+        raw = synthetic_answer(exercise, rng, ability)
+        checks = 0 if mode is Mode.EXAM else rng.randint(1, 4)
+        confidence = rng.choice([None, 1, 2, 3])
+        # Drawn from a second generator, so that the answers above stay what they were before first tries existed.
+        tries = random.Random(f"{learner}/{exercise.id}/{ability}")
+        first = raw if checks <= 1 else synthetic_answer(exercise, tries, ability * 0.7)
         answers.append(Answer(
-            exercise=exercise.id, content_hash=exercise.content_hash,
-            raw=synthetic_answer(exercise, rng, ability),
-            checks=0 if mode is Mode.EXAM else rng.randint(1, 4),
-            confidence=rng.choice([None, 1, 2, 3]), revealed=False, answered_at=answered,
+            exercise=exercise.id, content_hash=exercise.content_hash, raw=raw, checks=checks, confidence=confidence,
+            revealed=checks > 2 and tries.random() < 0.4, answered_at=answered,
+            first_raw=first if mode is Mode.LEARN or checks else raw,
         ))
     return handin_from_results(learner, answers, mode=mode, created=created,
                                exported=created + timedelta(minutes=45))

@@ -2,28 +2,36 @@
 
 ``results`` (``results.csv``): one row per learner × exercise × item, for every graded answer.
 
-    learner, exercise, skill, item, verdict, credit, score, max_score, stale
+    learner, exercise, skill, item, verdict, credit, score, max_score, stale, first_score, checks, revealed
 
     ``item`` is a target's or option's id, ``none`` ("There is none"), or a false alarm: ``unit:<sentence>`` (with
     ``@<kind>`` in a labelled exercise), ``pair:<sentence>|<sentence>`` or a wrong option's id. ``verdict`` is
     ``found``, ``missed`` or ``false_alarm``; ``credit`` is what the item adds (found) or costs (false alarm).
     ``score`` and ``max_score`` are the *exercise's* and repeat on each of its items: take one row per
     (learner, exercise) before adding them up. ``stale`` is true when the exercise changed after the learner answered.
+    How the answer was reached repeats on each item too: ``first_score`` is the score of the first answer the learner
+    checked (empty when unknown: a version 1 hand-in with more than one check), ``checks`` how many times they pressed
+    Check, ``revealed`` whether the answer was shown to them. ``score`` is that of the answer counted (``medialit
+    grade --score last``, the default, or ``first``).
 
 ``gradebook`` (``gradebook.csv``): one row per graded learner.
 
-    learner, mode, answered, total, max, percent, <one column per skill>, stale, not_graded, future_export, files,
-    source
+    learner, mode, answered, total, max, percent, <one column per skill>, scored_on, first_try_total,
+    first_try_percent, first_unknown, checks, revealed, stale, not_graded, future_export, files, source
 
     One learner is one row: the files of one learner (names compared after Unicode normalisation, case folding,
     trimming and removing zero-width characters) are merged, the newest answer to each exercise counting (see
     :mod:`medialit.teacher.grade`). ``learner`` and ``mode`` are those of the learner's newest file. ``total`` is the
     sum of the learner's exercise scores; ``max`` is the same for everyone (every exercise in the book, answered or
     not, unanswered scoring 0); ``percent`` = 100 × total / max. Each skill column is the learner's percent of that
-    skill's points. ``stale`` counts stale answers, ``not_graded`` the lines of ``rejected.csv`` about the learner's
-    files (answers and fields left out). ``future_export`` is true when a file says it was exported in the future
-    (a wrong clock or an edited file: check it). ``files`` counts the files merged; ``source`` names them
-    (``; `` between them).
+    skill's points. ``scored_on`` says which answers count (``last`` or ``first``: ``medialit grade --score``).
+    ``first_try_total`` adds up the first answers checked (an unknown first try counts its last answer;
+    ``first_unknown`` counts those), ``first_try_percent`` is its percent of ``max``. ``checks`` counts presses of
+    Check over every answer; ``revealed`` counts the exercises whose answer was shown to the learner before the last
+    answer (by "Show answer", or by the list of what was missed). ``stale`` counts stale answers, ``not_graded`` the
+    lines of ``rejected.csv`` about the learner's files (answers and fields left out). ``future_export`` is true when a
+    file says it was exported in the future (a wrong clock or an edited file: check it). ``files`` counts the files
+    merged; ``source`` names them (``; `` between them).
 
 ``sources`` (``sources.csv``): for every learner who handed in more than one file, one row per graded answer read.
 
@@ -63,7 +71,8 @@ from medialit.teacher.grade import ClassGrades
 __all__ = ["RESULT_COLUMNS", "SOURCE_COLUMNS", "gradebook", "items", "result_chunks", "results", "skill_maxima",
            "sources"]
 
-RESULT_COLUMNS = ["learner", "exercise", "skill", "item", "verdict", "credit", "score", "max_score", "stale"]
+RESULT_COLUMNS = ["learner", "exercise", "skill", "item", "verdict", "credit", "score", "max_score", "stale",
+                  "first_score", "checks", "revealed"]
 ITEM_COLUMNS = ["exercise", "skill", "item", "kind", "answered", "count", "share", "mean_credit", "discrimination"]
 TOP_FALSE_ALARMS = 3
 """False alarms listed per exercise in the item analysis."""
@@ -96,6 +105,12 @@ class _Answers:
     """Per answer: the index of its learner in ``grades.learners``."""
     answer_stale: np.ndarray
     """Per answer: whether the exercise changed after the learner answered."""
+    answer_first: np.ndarray
+    """Per answer: the first try's score, NaN when unknown."""
+    answer_checks: np.ndarray
+    """Per answer: how many times the learner pressed Check."""
+    answer_revealed: np.ndarray
+    """Per answer: whether the answer was shown to the learner."""
     learner_start: np.ndarray
     """Per learner, and one more: the index of their first answer."""
 
@@ -125,7 +140,11 @@ def _answers(grades: ClassGrades) -> _Answers:
     distinct: list[Result] = []
     answers: list[int] = []
     stale: list[bool] = []
+    first: list[float] = []
+    checks: list[int] = []
+    revealed: list[bool] = []
     sizes: list[int] = []
+    nan = math.nan
     for learner in grades.learners:
         for result in learner.results:
             code = codes.get(id(result))
@@ -134,6 +153,9 @@ def _answers(grades: ClassGrades) -> _Answers:
                 distinct.append(result)
             answers.append(code)
             stale.append(result.exercise in learner.stale)
+            revealed.append(result.exercise in learner.revealed)
+        first.extend([nan if f is None else f.score for f in learner.first_results])
+        checks.extend(learner.checks or [0] * len(learner.results))
         sizes.append(len(learner.results))
     lengths = np.array([len(r.items) for r in distinct], dtype=np.intp)
     answer_result = np.array(answers, dtype=np.intp)
@@ -146,6 +168,9 @@ def _answers(grades: ClassGrades) -> _Answers:
         answer_result=answer_result,
         answer_learner=np.repeat(np.arange(len(sizes), dtype=np.intp), sizes),
         answer_stale=np.array(stale, dtype=bool),
+        answer_first=np.array(first, dtype=float),
+        answer_checks=np.array(checks, dtype=np.int64),
+        answer_revealed=np.array(revealed, dtype=bool),
         learner_start=np.concatenate([[0], np.cumsum(np.array(sizes, dtype=np.intp))]).astype(np.intp),
     )
     weakref.finalize(grades, _ANSWERS.pop, id(grades), None)
@@ -178,9 +203,13 @@ def results(grades: ClassGrades, start: int = 0, stop: int | None = None) -> pd.
         "score": np.array([r.score for r in answers.results], dtype=float)[result],
         "max_score": np.array([r.max_score for r in answers.results], dtype=float)[result],
         "stale": answers.answer_stale[row_answer],
+        "first_score": answers.answer_first[row_answer],
+        "checks": answers.answer_checks[row_answer],
+        "revealed": answers.answer_revealed[row_answer],
     }
     frame = pd.DataFrame(columns if len(item) else {name: [] for name in RESULT_COLUMNS})
-    return frame.astype({"credit": float, "score": float, "max_score": float, "stale": bool})
+    return frame.astype({"credit": float, "score": float, "max_score": float, "stale": bool, "first_score": float,
+                         "checks": "int64", "revealed": bool})
 
 
 def result_chunks(grades: ClassGrades) -> Iterator[pd.DataFrame]:
@@ -229,7 +258,7 @@ def skill_maxima(grades: ClassGrades) -> pd.Series:
 
 @defer_full_gc
 def gradebook(grades: ClassGrades) -> pd.DataFrame:
-    """One row per learner: total, max, percent and per-skill percent."""
+    """One row per learner: total, max, percent, per-skill percent, and how the answers were reached."""
     skill_of = {e.id: str(e.skill) for e in grades.exercises}
     maxima = skill_maxima(grades)
     skills = list(maxima.index)
@@ -244,6 +273,7 @@ def gradebook(grades: ClassGrades) -> pd.DataFrame:
         for skill in skills:
             earned[skill].append(per_skill[skill])
         totals.append(learner.score)
+    first_totals = [learner.first_try_score for learner in grades.learners]
     columns = {
         "learner": [learner.learner for learner in grades.learners],
         "mode": [str(learner.mode) for learner in grades.learners],
@@ -252,14 +282,21 @@ def gradebook(grades: ClassGrades) -> pd.DataFrame:
         "max": [total_max] * len(totals),
         "percent": [round(100 * total / total_max, 1) if total_max else 0.0 for total in totals],
         **{skill: _percent(earned[skill], maxima[skill]) for skill in skills},
+        "scored_on": [str(grades.score_on)] * len(totals),
+        "first_try_total": first_totals,
+        "first_try_percent": [round(100 * total / total_max, 1) if total_max else 0.0 for total in first_totals],
+        "first_unknown": [learner.first_unknown for learner in grades.learners],
+        "checks": [learner.total_checks for learner in grades.learners],
+        "revealed": [len(learner.revealed) for learner in grades.learners],
         "stale": [len(learner.stale) for learner in grades.learners],
         "not_graded": [sum(problems[source] for source in learner.sources) for learner in grades.learners],
         "future_export": [learner.future_export for learner in grades.learners],
         "files": [len(learner.sources) for learner in grades.learners],
         "source": [learner.source for learner in grades.learners],
     }
-    names = ["learner", "mode", "answered", "total", "max", "percent", *skills, "stale", "not_graded",
-             "future_export", "files", "source"]
+    names = ["learner", "mode", "answered", "total", "max", "percent", *skills, "scored_on", "first_try_total",
+             "first_try_percent", "first_unknown", "checks", "revealed", "stale", "not_graded", "future_export",
+             "files", "source"]
     return pd.DataFrame(columns if grades.learners else [], columns=names)
 
 
