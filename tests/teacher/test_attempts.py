@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 from datetime import UTC, datetime
@@ -143,3 +144,33 @@ def test_an_unreadable_first_answer_is_listed_and_the_rest_graded(tmp_path, exer
     (ana,) = grades.learners
     assert ana.first_unknown == 1 and ana.score == score(exercise, examples(exercise).correct).score
     assert [(p.exercise, p.field) for p in grades.answer_problems] == [(exercise.id, "first_answer")]
+
+
+def test_feedback_pages_hand_back_each_answer_with_its_verdict_and_explanation(tmp_path, exercise_set):
+    exercises = exercise_set.exercises
+    hostile = "<script>alert(1)</script> ../../Ünïcode \u202e"
+    handins = {
+        "ana.json": handin_from_results("Ana", _answers(exercises, first="wrong", revealed=True)).as_json(),
+        "bad.json": handin_from_results(hostile, _answers(exercises[:1], first="wrong")).as_json(),
+    }
+    _grade(tmp_path, exercises, handins)
+    out = tmp_path / "out"
+    assert main(["grade", str(tmp_path / "class"), "-o", str(out), "--feedback"]) == 0
+    pages = sorted(p.name for p in (out / "feedback").iterdir())
+    assert pages == ["0001-script-alert-1-script-unicode.html", "0002-ana.html"]
+    hostile_page = (out / "feedback" / pages[0]).read_text(encoding="utf-8")
+    assert "<script>" not in hostile_page and "&lt;script&gt;" in hostile_page
+    page = (out / "feedback" / "0002-ana.html").read_text(encoding="utf-8")
+    assert "Content-Security-Policy" in page and "<script" not in page
+    text = html.unescape(page)
+    for exercise in exercises:
+        for target in exercise.targets:
+            assert target.explanation in text, "a full answer shows every target with its explanation"
+    assert page.count("<h2>") == len(exercises), "every exercise of the book has its section"
+    assert "the answer was shown" in page and "first try:" in page
+    assert 'href="feedback/0002-ana.html"' in (out / "report.html").read_text(encoding="utf-8")
+    # A second run may replace the folder with its feedback pages; a stranger file in it is refused.
+    assert main(["grade", str(tmp_path / "class"), "-o", str(out), "--feedback"]) == 0
+    (out / "feedback" / "notes.txt").write_text("mine", encoding="utf-8")
+    assert main(["grade", str(tmp_path / "class"), "-o", str(out)]) == 2
+    assert (out / "feedback" / "notes.txt").exists()

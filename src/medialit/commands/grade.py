@@ -9,8 +9,9 @@ of their last one.
 Writes into ``-o OUTDIR``, replacing it as a whole: ``results.csv``, ``gradebook.csv``, ``items.csv`` (columns in
 :mod:`medialit.teacher.tables`), ``rejected.csv`` (every entry, answer and field not graded, with its reason),
 ``sources.csv`` (where the answers of learners with several files came from) and ``report.html`` (self-contained,
-works offline). An output folder that is a link or a file, lies inside an input, or holds files medialit did not
-write is refused before anything is read.
+works offline); with ``--feedback``, ``feedback/<number>-<name>.html``, one page per learner to hand back. An output
+folder that is a link or a file, lies inside an input, or holds files medialit did not write is refused before
+anything is read.
 
 Exit codes: 0 everything was graded; 1 some entry, answer or field was not graded (the outputs are still written and
 list them); 2 nothing could be graded (the outputs are still written when something was read), or the run cannot
@@ -28,6 +29,7 @@ from pathlib import Path
 from medialit.commands.common import exercises_have_errors, load_project
 from medialit.handin import MAX_BYTES, display_name
 from medialit.teacher.collect import MAX_ZIP_ENTRIES
+from medialit.teacher.feedback import sentence_texts
 from medialit.teacher.grade import MAX_PROBLEMS_PER_FILE, ScoreOn, grade_paths
 from medialit.teacher.outputs import check_output
 from medialit.teacher.report import ClassReport, write_outputs
@@ -49,13 +51,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="which answer to each exercise counts: the learner's last answer (default) or the first "
                         "one they checked (for items meant as a test); a first try an older hand-in did not record "
                         "counts its last answer and is counted in the gradebook's first_unknown")
+    parser.add_argument("--feedback", action="store_true",
+                        help="also write one feedback page per learner into OUTDIR/feedback/ (each answer, its verdict "
+                        "and its explanation), to hand back after a test")
     parser.add_argument("--no-html", action="store_true", help="write the CSV files only")
 
 
 def run(args: argparse.Namespace) -> int:
     """Grade and write; see the module docstring for the exit codes."""
     check_output(args.output, args.handins)
-    _, _, found = load_project(args)
+    _, catalogue, found = load_project(args)
     if exercises_have_errors(found, "grade"):
         return 2
     grades = grade_paths(args.handins, found, progress=sys.stderr.isatty(), score_on=ScoreOn(args.score))
@@ -65,7 +70,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     report = ClassReport(grades)
     _print_summary(report)
-    written = write_outputs(report, args.output, html=not args.no_html, inputs=args.handins)
+    sentences = sentence_texts(catalogue, found.exercises) if args.feedback else None
+    written = write_outputs(report, args.output, html=not args.no_html, inputs=args.handins, sentences=sentences)
     print(f"Wrote {', '.join(p.name for p in written)} to {_text(str(args.output), 200)}")
     if grades.graded == 0:
         print("medialit grade: nothing could be graded; rejected.csv says why", file=sys.stderr)

@@ -13,16 +13,22 @@ parent folder that cannot be written.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import stat
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-__all__ = ["OUTPUT_NAMES", "OutputError", "check_output", "replace_folder"]
+__all__ = ["FEEDBACK", "FEEDBACK_NAME", "OUTPUT_NAMES", "OutputError", "check_output", "replace_folder"]
 
 OUTPUT_NAMES = frozenset({"results.csv", "gradebook.csv", "items.csv", "rejected.csv", "sources.csv", "report.html"})
-"""Every file ``medialit grade`` may write: the only entries an output folder it replaces may hold."""
+"""Every file ``medialit grade`` may write: with :data:`FEEDBACK`, the only entries an output folder it replaces may
+hold."""
+FEEDBACK = "feedback"
+"""The folder of feedback pages (``medialit grade --feedback``)."""
+FEEDBACK_NAME = re.compile(r"^[0-9]{4,}-[a-z0-9-]{0,40}\.html$")
+"""The name of a feedback page: the learner's number and an ASCII form of the name."""
 
 
 class OutputError(Exception):
@@ -31,6 +37,17 @@ class OutputError(Exception):
 
 def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
+
+
+def _feedback_only(path: str) -> bool:
+    """Whether ``path`` is a real folder (not a link) holding only feedback pages, each a plain file."""
+    try:
+        if not stat.S_ISDIR(os.lstat(path).st_mode):
+            return False
+        with os.scandir(path) as listing:
+            return all(FEEDBACK_NAME.match(e.name) and e.is_file(follow_symlinks=False) for e in listing)
+    except OSError:
+        return False
 
 
 def check_output(folder: Path, inputs: Iterable[str | os.PathLike] = ()) -> Path:
@@ -62,12 +79,13 @@ def check_output(folder: Path, inputs: Iterable[str | os.PathLike] = ()) -> Path
                 entries = list(listing)
         except OSError as error:
             raise OutputError(f"cannot read the output folder {folder}: {error.strerror or error}") from None
-        foreign = sorted(os.fsencode(e.name).decode(errors="replace") for e in entries if e.name not in OUTPUT_NAMES)
+        foreign = sorted(os.fsencode(e.name).decode(errors="replace") for e in entries
+                         if e.name not in OUTPUT_NAMES and not (e.name == FEEDBACK and _feedback_only(e.path)))
         if foreign:
             shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
             raise OutputError(f"the output folder {folder} holds files medialit did not write ({shown}); the run "
                               "replaces the whole folder: give a new or empty folder, or move those files")
-        odd = sorted(e.name for e in entries if not e.is_file(follow_symlinks=False))
+        odd = sorted(e.name for e in entries if not e.is_file(follow_symlinks=False) and e.name != FEEDBACK)
         if odd:
             raise OutputError(f"in the output folder {folder}, {', '.join(odd)} is a link or a folder, not a file "
                               "medialit wrote; remove it or give another folder")

@@ -10,7 +10,7 @@ are written together or not at all (:mod:`medialit.teacher.outputs`).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
@@ -24,9 +24,10 @@ from medialit.exercises import ExerciseSet
 from medialit.model import Exercise
 from medialit.teacher import plots, tables
 from medialit.teacher.csvfile import write_csv, write_text
+from medialit.teacher.feedback import feedback_pages
 from medialit.teacher.grade import ClassGrades, grade_paths
 from medialit.teacher.html import render
-from medialit.teacher.outputs import replace_folder
+from medialit.teacher.outputs import FEEDBACK, replace_folder
 
 __all__ = ["REJECTION_COLUMNS", "ClassReport", "load_class", "write_outputs"]
 
@@ -93,8 +94,8 @@ class ClassReport:
             "items": plots.item_difficulty(self.items),
         }
 
-    def html(self) -> str:
-        """The self-contained report page."""
+    def html(self, feedback: Sequence[str] = ()) -> str:
+        """The self-contained report page; ``feedback`` names the learners' feedback pages, in gradebook order."""
         figures = self.figures()
         return render(
             "report.html",
@@ -109,6 +110,8 @@ class ClassReport:
             rejection_limit=HTML_REJECTIONS,
             future=self.grades.future_exports,
             superseded=self.grades.sources.superseded if self.grades.sources is not None else 0,
+            feedback=[(learner.learner, f"{FEEDBACK}/{name}")
+                      for learner, name in zip(self.grades.learners, feedback, strict=False)],
             charts=[
                 ("Score distribution", "Histogram of learners' percent scores.",
                  plots.data_uri(figures["distribution"])),
@@ -138,8 +141,11 @@ def _project_exercises() -> ExerciseSet:
 
 
 def write_outputs(report: ClassReport, folder: Path, *, html: bool = True,
-                  inputs: Iterable[str | os.PathLike] = ()) -> list[Path]:
+                  inputs: Iterable[str | os.PathLike] = (), sentences: Mapping[str, str] | None = None) -> list[Path]:
     """Replace ``folder`` with the CSV files (and ``report.html``); returns the paths written.
+
+    With ``sentences`` (every sentence's text by id: :func:`~medialit.teacher.feedback.sentence_texts`), one
+    feedback page per learner is written into ``feedback/`` too, one at a time.
 
     :class:`~medialit.teacher.outputs.OutputError` if ``folder`` may not be replaced (a link, a file, a folder
     holding other files, inside one of ``inputs``); then nothing is written.
@@ -152,8 +158,15 @@ def write_outputs(report: ClassReport, folder: Path, *, html: bool = True,
             write_csv(report.rejections, staging / "rejected.csv"),
             write_csv(report.sources, staging / "sources.csv"),
         ]
+        pages = []
+        if sentences is not None:
+            (staging / FEEDBACK).mkdir()
+            for name, page in feedback_pages(report.grades, sentences):
+                write_text(page, staging / FEEDBACK / name)
+                pages.append(name)
+            written.append(staging / FEEDBACK)
         if html:
-            written.append(write_text(report.html(), staging / "report.html"))
+            written.append(write_text(report.html(feedback=pages), staging / "report.html"))
         return written
 
     return replace_folder(Path(folder), write, inputs)
