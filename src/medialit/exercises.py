@@ -34,6 +34,7 @@ from medialit.model import (
 )
 from medialit.nearest import nearest_passage
 from medialit.problems import ExerciseFileError, Problem, Severity
+from medialit.scoring.highlight import innocent
 from medialit.yamlfile import YamlFile, field_path
 
 __all__ = ["ExerciseSet", "load_exercise", "load_exercises", "schema"]
@@ -331,12 +332,14 @@ def _compile(checker: _Checker, data: dict, path: Path) -> Exercise:
         anchors = _anchors(checker, where, raw, default, documents, kind)
         if kind is ExerciseType.HIGHLIGHT:
             _check_label(checker, where, raw.get("label"), labels)
+            _check_also_accept(checker, where, raw, labels)
         if not raw.get("explanation", "").strip():
             checker.add((*where, "id"), f"the target {raw['id']!r} has no explanation",
                         fix="add `explanation:` saying why it counts; learners who miss it see nothing otherwise",
                         severity=Severity.WARNING)
         if anchors is not None:
-            targets.append(Target(raw["id"], anchors, raw.get("explanation", ""), raw.get("label")))
+            targets.append(Target(raw["id"], anchors, raw.get("explanation", ""), raw.get("label"),
+                                  tuple(raw.get("also_accept", ()))))
     distractors = []
     for index, raw in enumerate(data.get("distractors", ())):
         anchors = _anchors(checker, ("distractors", index), raw, default, documents, kind)
@@ -397,6 +400,18 @@ def _check_label(checker: _Checker, where, label: str | None, labels: tuple[Labe
                     fix=f"use one of {ids}" if ids else "remove it, or add `labels:` to the exercise")
 
 
+def _check_also_accept(checker: _Checker, where, raw: dict, labels: tuple[Label, ...]) -> None:
+    """Each kind in ``also_accept`` must be one of the exercise's labels, and not the target's own ``label``."""
+    ids = [lab.id for lab in labels]
+    for index, kind in enumerate(raw.get("also_accept", ())):
+        if kind == raw.get("label"):
+            checker.add((*where, "also_accept", index), f"{kind!r} is already this target's `label`",
+                        fix="list only other kinds under `also_accept`")
+        elif kind not in ids:
+            checker.add((*where, "also_accept", index), f"unknown label {kind!r}",
+                        fix=f"use one of {ids}" if ids else "remove `also_accept`: this exercise has no labels")
+
+
 def _check_items(checker: _Checker, exercise: Exercise, data: dict) -> None:
     """Rules on the exercise as a whole."""
     items = [(kind, i, raw["id"]) for kind in ("targets", "distractors", "options")
@@ -423,13 +438,10 @@ def _check_items(checker: _Checker, exercise: Exercise, data: dict) -> None:
         checker.add(("targets",), "a pairs exercise needs at least one target pair")
     if exercise.allow_none and not exercise.none_feedback:
         checker.add(("none_feedback",), "`allow_none` needs a `none_feedback` explaining the answer \"There is none\"")
-    if exercise.type is ExerciseType.HIGHLIGHT:
-        covered = {u for t in exercise.targets for a in t.anchors for u in a.units}
-        decoys = len(exercise.units) - len(covered)
-        if decoys < len(exercise.targets):
-            checker.add(("targets",), f"{len(exercise.targets)} targets but only {decoys} innocent sentences",
-                        fix="a highlight exercise needs at least as many innocent sentences as targets, "
-                        "so that marking everything cannot score well")
+    if exercise.type is ExerciseType.HIGHLIGHT and exercise.targets and not innocent(exercise):
+        checker.add(("targets",), "the exercise asks nothing: every sentence is a target",
+                    fix="a learner who marks every sentence would score full marks; add a document with sentences "
+                    "that are not targets, or remove a target")
     if not exercise.distractors:
         checker.add(("distractors",), "there is no distractor: nothing here looks suspicious but is fine",
                     fix="add a passage a learner is likely to pick by mistake, with why it is fine",

@@ -72,6 +72,13 @@ class Target:
     """Why it counts."""
     label: str | None = None
     """Kind id in a labelled highlight, else ``None``."""
+    also_accept: tuple[str, ...] = ()
+    """Other kind ids that count as right for this target (defensible alternatives to ``label``)."""
+
+    @property
+    def kinds(self) -> tuple[str | None, ...]:
+        """Every kind that counts as right: ``label`` first, then the alternatives."""
+        return (self.label, *self.also_accept)
 
 
 @dataclass(frozen=True)

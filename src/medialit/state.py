@@ -11,11 +11,11 @@ from typing import Any
 from medialit.catalogue import Catalogue
 from medialit.model import Anchor, Exercise, ExerciseType
 from medialit.modes import Mode
-from medialit.scoring import MESSAGES, RULES, max_score
+from medialit.scoring import MESSAGES, max_score, rule
 
 __all__ = ["STATE_VERSION", "exercise_state", "ships_key"]
 
-STATE_VERSION = 1
+STATE_VERSION = 2
 """Bumped whenever the shape below changes."""
 
 
@@ -53,6 +53,7 @@ def _key(exercise: Exercise) -> dict[str, Any]:
                 "id": t.id,
                 "anchors": [_key_anchor(a) for a in t.anchors],
                 "label": t.label,
+                "also_accept": list(t.also_accept),
                 "explanation": t.explanation,
             }
             for t in exercise.targets
@@ -103,7 +104,7 @@ def exercise_state(exercise: Exercise, catalogue: Catalogue, *, with_key: bool =
         "options": [{"id": o.id, "text": o.text} for o in exercise.options],
         "multiple": exercise.multiple,
         "context": _anchor(exercise.context) if exercise.context else None,
-        "rule": RULES[exercise.type],
+        "rule": rule(exercise, tell_cost=with_key),  # a highlight's cost tells how many sentences are targets
         "max_score": max_score(exercise) if with_key else None,  # it tells how many answers are right
         "key": _key(exercise) if with_key else None,
     }

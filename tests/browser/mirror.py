@@ -140,6 +140,25 @@ SYNTHETIC: tuple[Exercise, ...] = (
                  Target("t3", (_anchor("gamma:2.1"),), "Also nobody named.", "anon")),
         distractors=(Distractor("d1", (_anchor("gamma:3.1"),), "A named person."),),
     ),
+    # Most sentences are targets (T = 3, I = 2): a wrong mark costs 1.5 points.
+    _common(
+        id="made-up-dense", type=ExerciseType.HIGHLIGHT, documents=("gamma",), units=GAMMA, allow_none=True,
+        none_feedback="There is something to find.",
+        targets=(Target("t1", (_anchor("gamma:1.1"),), "First."),
+                 Target("t2", (_anchor("gamma:1.2", "gamma:2.1"),), "Second, over two sentences."),
+                 Target("t3", (_anchor("gamma:2.2"),), "Third.")),
+        distractors=(Distractor("d1", (_anchor("gamma:3.1"),), "Looks odd, is fine."),),
+    ),
+    # Kinds with an accepted alternative, two targets in one sentence, T = 4 and I = 3 (a wrong mark costs 4/3).
+    _common(
+        id="made-up-also", type=ExerciseType.HIGHLIGHT, documents=("alpha",), units=ALPHA,
+        labels=(Label("anon", "Anonymous source"), Label("doc", "Secret document"), Label("group", "Vague group")),
+        targets=(Target("t1", (_anchor("alpha:1.1"),), "Nobody named.", "anon", ("group",)),
+                 Target("t2", (_anchor("alpha:1.2"),), "A paper nobody can read.", "doc"),
+                 Target("t3", (_anchor("alpha:2.1"),), "A crowd.", "group"),
+                 Target("t4", (_anchor("alpha:2.1"),), "And a paper.", "doc")),
+        distractors=(Distractor("d1", (_anchor("alpha:3.1"),), "A named person."),),
+    ),
     _common(
         id="made-up-none-offered", type=ExerciseType.HIGHLIGHT, documents=("gamma",), units=GAMMA, allow_none=True,
         targets=(Target("t1", (_anchor("gamma:3.1", "gamma:3.2"),), "Here it is."),),

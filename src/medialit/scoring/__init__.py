@@ -11,7 +11,7 @@ from typing import Any
 
 from medialit.model import Exercise, ExerciseType
 from medialit.scoring import choice, highlight, pairs
-from medialit.scoring.messages import MESSAGES, RULES
+from medialit.scoring.messages import MESSAGES, RULES, highlight_rule
 from medialit.scoring.results import Examples, FormatError, ItemResult, Result, Verdict
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "grade",
     "max_score",
     "parse",
+    "rule",
     "score",
 ]
 
@@ -56,6 +57,14 @@ def grade(exercise: Exercise, answer: Any) -> Result:
 def max_score(exercise: Exercise) -> float:
     """Points available in ``exercise``."""
     return engine(exercise.type).maximum(exercise)
+
+
+def rule(exercise: Exercise, *, tell_cost: bool = True) -> str:
+    """How ``exercise`` is scored, in plain words; ``tell_cost=False`` leaves out what a wrong highlight mark costs
+    when it is more than 1 (it tells how many sentences are targets: exam builds)."""
+    if exercise.type is ExerciseType.HIGHLIGHT:
+        return highlight_rule(highlight.weight(exercise) if tell_cost else None, bool(exercise.labels))
+    return RULES[exercise.type]
 
 
 def score(exercise: Exercise, raw: Any) -> Result:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from medialit.scoring.results import FormatError
 
-__all__ = ["expect_keys", "expect_list", "net_score"]
+__all__ = ["expect_keys", "expect_list", "net_score", "tidy"]
 
 
 def expect_keys(raw: Any, allowed: set[str], required: set[str]) -> dict:
@@ -31,3 +32,9 @@ def expect_list(value: Any, name: str) -> list:
 def net_score(earned: float, lost: float) -> float:
     """Net-correct: points earned minus points lost, never below zero."""
     return max(0.0, earned - lost)
+
+
+def tidy(value: float) -> float:
+    """``value`` rounded to 9 decimal places, so that a sum of fractions (1/3 + 1/3 + 1/3, or 4 − 3 × 4/3) comes out
+    exact. Computed as ``floor(value · 10⁹ + 0.5) / 10⁹``, the same steps as the JS mirror."""
+    return math.floor(value * 1e9 + 0.5) / 1e9

@@ -1,13 +1,26 @@
 """Highlight: mark the sentences that hold what the prompt asks for, optionally saying which kind each is.
 
 Scoring is net-correct over sentences (as H5P "Mark the Words" and PrairieLearn's checkbox rule), with partial
-credit by overlap (as SemEval-2020 Task 11's span recall): a target whose quote covers *k* sentences earns the share
-of those *k* sentences marked with the target's kind. Every mark that matches no target costs one point. With no
-labels the kind is ``None``. ``score = max(0, Σ credit − false alarms)``, out of one point per target.
+credit by overlap (as SemEval-2020 Task 11's span recall). One point per target:
 
-An exercise without targets asks whether there is anything at all; the right answer is ``"none": true``. "There is
-none" is a valid answer to every highlight exercise (an exam offers it everywhere, so that its presence tells nothing);
-where there are targets it is a false alarm costing one point.
+- A target whose quote covers *k* sentences earns ``1/k`` for each of them marked with a kind the target accepts
+  (its ``label`` or one of its ``also_accept`` kinds; with no labels the kind is ``None``).
+- A target sentence marked, but only with kinds that no target on that sentence accepts, earns ``0.5/k`` (half
+  credit for the right sentence); those marks cost nothing, and the feedback names the expected kind.
+- A kind that no target on the sentence accepts, ticked on a target sentence whose every target already has a kind
+  it accepts, costs ``0.5`` (so ticking every kind on the right sentence does not pay).
+- Every mark on an innocent sentence (one no target covers) is a false alarm costing ``w = max(1, T / I)``, where
+  *T* is the number of targets and *I* the number of innocent sentences. ``w`` is 1 whenever ``I >= T``; when most
+  sentences are targets a wrong mark costs more, so that marking every sentence with any kinds scores
+  ``max(0, T - I·w) = 0``, as marking nothing does. (Validation refuses ``I = 0`` with targets; ``w`` then counts
+  ``I`` as 1.)
+
+``score = max(0, Σ credit − Σ costs)``, at most the maximum, rounded to 9 decimal places (see
+:func:`~medialit.scoring.common.tidy`).
+
+An exercise without targets asks whether there is anything at all; the right answer is ``"none": true`` (one point,
+``w = 1``). "There is none" is a valid answer to every highlight exercise (an exam offers it everywhere, so that its
+presence tells nothing); where there are targets it is a false alarm costing ``w``.
 """
 
 from __future__ import annotations
@@ -16,11 +29,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from medialit.model import Exercise
-from medialit.scoring.common import expect_keys, expect_list, net_score
-from medialit.scoring.messages import MESSAGES
+from medialit.scoring.common import expect_keys, expect_list, net_score, tidy
+from medialit.scoring.messages import MESSAGES, kind_names
 from medialit.scoring.results import Examples, FormatError, ItemResult, Result, Verdict
 
-__all__ = ["HighlightAnswer", "examples", "grade", "parse"]
+__all__ = ["HALF", "HighlightAnswer", "examples", "grade", "innocent", "maximum", "parse", "weight"]
 
 
 @dataclass(frozen=True)
@@ -57,16 +70,40 @@ def parse(exercise: Exercise, raw: Any) -> HighlightAnswer:
     return HighlightAnswer(frozenset(marks), none)
 
 
-def _false_alarm(exercise: Exercise, unit: str, label: str | None) -> ItemResult:
-    if any(unit in t.anchors[0].units for t in exercise.targets):
-        explanation = MESSAGES["wrong_kind"]
-    else:
-        explanation = next(
-            (d.explanation for d in exercise.distractors if unit in d.anchors[0].units),
-            MESSAGES["unlisted_passage"],
-        )
-    item_id = f"unit:{unit}" + (f"@{label}" if label is not None else "")
-    return ItemResult(item_id, Verdict.FALSE_ALARM, 1.0, explanation, (unit,), label)
+HALF = 0.5
+"""Credit for a target sentence marked only with other kinds; also the cost of a wrong kind beside a right one."""
+
+
+def innocent(exercise: Exercise) -> int:
+    """How many selectable sentences no target covers."""
+    covered = {unit for target in exercise.targets for unit in target.anchors[0].units}
+    return sum(unit not in covered for unit in exercise.unit_ids)
+
+
+def weight(exercise: Exercise) -> float:
+    """What one false alarm costs: ``max(1, T / I)`` (see the module docstring)."""
+    return max(1.0, len(exercise.targets) / max(1, innocent(exercise)))
+
+
+def _names(exercise: Exercise, kinds: tuple[str | None, ...]) -> str:
+    names = {label.id: label.name for label in exercise.labels}
+    return kind_names([names[kind] for kind in kinds if kind in names])
+
+
+def _mark_id(unit: str, label: str | None) -> str:
+    return f"unit:{unit}" + (f"@{label}" if label is not None else "")
+
+
+def _wrong_kind(unit: str, label: str | None) -> ItemResult:
+    return ItemResult(_mark_id(unit, label), Verdict.FALSE_ALARM, HALF, MESSAGES["wrong_kind"], (unit,), label)
+
+
+def _false_alarm(exercise: Exercise, unit: str, label: str | None, cost: float) -> ItemResult:
+    explanation = next(
+        (d.explanation for d in exercise.distractors if unit in d.anchors[0].units),
+        MESSAGES["unlisted_passage"],
+    )
+    return ItemResult(_mark_id(unit, label), Verdict.FALSE_ALARM, cost, explanation, (unit,), label)
 
 
 def maximum(exercise: Exercise) -> float:
@@ -79,28 +116,53 @@ def grade(exercise: Exercise, answer: HighlightAnswer) -> Result:
     items: list[ItemResult] = []
     earned = 0.0
     lost = 0.0
-    marks = answer.marks
-    wanted = [[(unit, target.label) for unit in target.anchors[0].units] for target in exercise.targets]
-    for target, keys in zip(exercise.targets, wanted, strict=True):
+    cost = weight(exercise)
+    marked: dict[str, set[str | None]] = {}
+    for unit, label in answer.marks:
+        marked.setdefault(unit, set()).add(label)
+    accepted: dict[str, set[str | None]] = {}  # target sentence -> every kind a target on it accepts
+    for target in exercise.targets:
+        for unit in target.anchors[0].units:
+            accepted.setdefault(unit, set()).update(target.kinds)
+    half: set[str] = set()  # target sentences credited only through kinds no target there accepts
+    for target in exercise.targets:
         units = target.anchors[0].units
-        credit = sum(map(marks.__contains__, keys)) / len(units)
+        shares = []
+        for unit in units:
+            kinds = marked.get(unit, set())
+            if not kinds.isdisjoint(target.kinds):
+                shares.append(1.0)
+            elif kinds - accepted[unit]:
+                shares.append(HALF)
+                half.add(unit)
+            else:
+                shares.append(0.0)
+        credit = sum(shares) / len(units)
         earned += credit
+        explanation = target.explanation
+        if HALF in shares:
+            right = MESSAGES["right_sentence"].replace("{kind}", _names(exercise, target.kinds))
+            explanation = f"{right} {explanation}" if explanation else right
         verdict = Verdict.FOUND if credit > 0 else Verdict.MISSED
-        items.append(ItemResult(target.id, verdict, credit, target.explanation, units, target.label))
+        items.append(ItemResult(target.id, verdict, credit, explanation, units, target.label))
     order = exercise.unit_order
-    for unit, label in sorted(marks.difference(*wanted), key=lambda m: (order[m[0]], m[1] or "")):
-        items.append(_false_alarm(exercise, unit, label))
-        lost += 1.0
+    for unit, label in sorted(answer.marks, key=lambda m: (order[m[0]], m[1] or "")):
+        if unit not in accepted:
+            items.append(_false_alarm(exercise, unit, label, cost))
+            lost += cost
+        elif label not in accepted[unit] and unit not in half:
+            items.append(_wrong_kind(unit, label))
+            lost += HALF
     if not exercise.targets:
         verdict = Verdict.FOUND if answer.none else Verdict.MISSED
         earned += 1.0 if answer.none else 0.0
         items.insert(0, ItemResult("none", verdict, 1.0 if answer.none else 0.0, exercise.none_feedback))
     elif answer.none:
         explanation = exercise.none_feedback or MESSAGES["none_but_there_is"]
-        items.append(ItemResult("none", Verdict.FALSE_ALARM, 1.0, explanation))
-        lost += 1.0
+        items.append(ItemResult("none", Verdict.FALSE_ALARM, cost, explanation))
+        lost += cost
     max_score = maximum(exercise)
-    return Result(exercise.id, min(max_score, net_score(earned, lost)), max_score, tuple(items))
+    return Result(exercise.id, min(max_score, tidy(net_score(earned, lost))), max_score, tuple(items))
 
 
 def examples(exercise: Exercise) -> Examples:

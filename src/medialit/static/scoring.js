@@ -161,15 +161,29 @@ function parseHighlight(state, raw) {
   return { marks, none };
 }
 
-function falseAlarm(key, unit, label) {
-  let explanation;
-  if (key.targets.some((t) => t.anchors[0].units.includes(unit))) explanation = key.messages.wrong_kind;
-  else {
-    const distractor = key.distractors.find((d) => d.anchors[0].units.includes(unit));
-    explanation = distractor ? distractor.explanation : key.messages.unlisted_passage;
-  }
-  const id = `unit:${unit}` + (label !== null ? `@${label}` : "");
-  return item(id, "false_alarm", 1.0, explanation, [unit], label);
+// Half credit for a target sentence marked only with other kinds; also the cost of a wrong kind beside a right one.
+const HALF = 0.5;
+
+/** Rounded to 9 decimal places with the same steps as Python's scoring.common.tidy. */
+const tidy = (value) => Math.floor(value * 1e9 + 0.5) / 1e9;
+
+const markId = (unit, label) => `unit:${unit}` + (label !== null ? `@${label}` : "");
+
+/** Every kind that counts as right for a target: its label, then its alternatives. */
+const targetKinds = (target) => [target.label ?? null, ...(target.also_accept || [])];
+
+/** What one false alarm costs: max(1, T / I), I being the sentences no target covers (counted as 1 if none). */
+function highlightWeight(state) {
+  const targets = state.key.targets;
+  const covered = new Set(targets.flatMap((t) => t.anchors[0].units));
+  const innocent = state.unit_ids.filter((u) => !covered.has(u)).length;
+  return Math.max(1.0, targets.length / Math.max(1, innocent));
+}
+
+function falseAlarm(key, unit, label, cost) {
+  const distractor = key.distractors.find((d) => d.anchors[0].units.includes(unit));
+  const explanation = distractor ? distractor.explanation : key.messages.unlisted_passage;
+  return item(markId(unit, label), "false_alarm", cost, explanation, [unit], label);
 }
 
 function gradeHighlight(state, answer) {
@@ -177,32 +191,65 @@ function gradeHighlight(state, answer) {
   const items = [];
   let earned = 0.0;
   let lost = 0.0;
-  const hit = new Set();
+  const cost = highlightWeight(state);
+  const names = new Map(state.labels.map((l) => [l.id, l.name]));
+  const marked = new Map(); // unit -> kinds ticked
+  for (const [unit, label] of answer.marks.values()) {
+    if (!marked.has(unit)) marked.set(unit, new Set());
+    marked.get(unit).add(label);
+  }
+  const accepted = new Map(); // target sentence -> every kind a target on it accepts
+  for (const target of key.targets) {
+    for (const unit of target.anchors[0].units) {
+      if (!accepted.has(unit)) accepted.set(unit, new Set());
+      for (const kind of targetKinds(target)) accepted.get(unit).add(kind);
+    }
+  }
+  const half = new Set(); // target sentences credited only through kinds no target there accepts
   for (const target of key.targets) {
     const units = target.anchors[0].units;
-    const label = target.label ?? null;
-    const marked = units.filter((u) => answer.marks.has(markKey(u, label)));
-    for (const u of marked) hit.add(markKey(u, label));
-    const credit = marked.length / units.length;
+    const ok = targetKinds(target);
+    const shares = units.map((unit) => {
+      const kinds = marked.get(unit) || new Set();
+      if (ok.some((k) => kinds.has(k))) return 1.0;
+      if ([...kinds].some((k) => !accepted.get(unit).has(k))) {
+        half.add(unit);
+        return HALF;
+      }
+      return 0.0;
+    });
+    const credit = shares.reduce((a, b) => a + b, 0) / units.length;
     earned += credit;
-    items.push(item(target.id, credit > 0 ? "found" : "missed", credit, target.explanation, units, label));
+    let explanation = target.explanation;
+    if (shares.includes(HALF)) {
+      const kind = ok.filter((k) => names.has(k)).map((k) => names.get(k)).join(", or ");
+      const right = key.messages.right_sentence.replaceAll("{kind}", () => kind);
+      explanation = explanation ? `${right} ${explanation}` : right;
+    }
+    const label = target.label ?? null;
+    items.push(item(target.id, credit > 0 ? "found" : "missed", credit, explanation, units, label));
   }
   const order = new Map(state.unit_ids.map((u, i) => [u, i]));
-  const stray = [...answer.marks.entries()].filter(([k]) => !hit.has(k)).map(([, m]) => m);
-  stray.sort((a, b) => order.get(a[0]) - order.get(b[0]) || compareStrings(a[1] ?? "", b[1] ?? ""));
-  for (const [unit, label] of stray) {
-    items.push(falseAlarm(key, unit, label));
-    lost += 1.0;
+  const marks = [...answer.marks.values()];
+  marks.sort((a, b) => order.get(a[0]) - order.get(b[0]) || compareStrings(a[1] ?? "", b[1] ?? ""));
+  for (const [unit, label] of marks) {
+    if (!accepted.has(unit)) {
+      items.push(falseAlarm(key, unit, label, cost));
+      lost += cost;
+    } else if (!accepted.get(unit).has(label) && !half.has(unit)) {
+      items.push(item(markId(unit, label), "false_alarm", HALF, key.messages.wrong_kind, [unit], label));
+      lost += HALF;
+    }
   }
   if (!key.targets.length) {
     earned += answer.none ? 1.0 : 0.0;
     items.unshift(item("none", answer.none ? "found" : "missed", answer.none ? 1.0 : 0.0, key.none_feedback));
   } else if (answer.none) {
-    items.push(item("none", "false_alarm", 1.0, key.none_feedback || key.messages.none_but_there_is));
-    lost += 1.0;
+    items.push(item("none", "false_alarm", cost, key.none_feedback || key.messages.none_but_there_is));
+    lost += cost;
   }
   const maxScore = key.targets.length || 1;
-  return { exercise: state.id, score: Math.min(maxScore, netScore(earned, lost)), max_score: maxScore, items };
+  return { exercise: state.id, score: Math.min(maxScore, tidy(netScore(earned, lost))), max_score: maxScore, items };
 }
 
 // -- pairs -------------------------------------------------------------------------------------------------------
