@@ -170,6 +170,15 @@ def test_a_verdict_set_ignores_the_order_of_its_options():
     assert Rule.VERDICT_SHARE in rules(items)
 
 
+def test_options_offered_in_several_items_are_counted_across_sets():
+    items = [choice("a", ["yes", "no", "I can’t tell yet"], {2}, ids=("trust", "reject", "cannot-tell")),
+             choice("b", ["yes", "I can’t tell yet", "harmless"], {1}, ids=("trust", "cannot-tell", "harmless")),
+             verdict("v", "refutes")]
+    found = scope_figures("page", items).categories
+    assert [(c.option, c.right, c.offered) for c in found] == [("cannot-tell", 2, 2), ("trust", 0, 2)]
+    assert scope_figures("page", items).verdict_sets == ()
+
+
 def test_items_with_other_options_are_not_a_verdict_set():
     items = [choice(f"e{n}", ["aaaa", "bbbb", "cccc"], {1}, ids=(f"a{n}", f"b{n}", f"c{n}")) for n in range(5)]
     assert scope_figures("page", items).verdict_sets == ()
@@ -291,7 +300,8 @@ def test_the_command_prints_the_table_and_warns_without_failing(biased_project, 
     assert out.count("warning: choice items (") == 10
     assert "\nquiz       4      4/4   0/0/4      0          -        -\n" in out
     assert "\nbook       4      4/4   0/0/4      0          -        -\n" in out
-    assert "quiz      4  short 0, middle 0, long 4" in out
+    assert "\nquiz  4      short 0, middle 0, long 4\n" in out
+    assert "\nquiz  long 4/4, middle 0/4, short 0/4\n" in out
     assert _summary(out) == (0, _summary(plain)[1] + 10)
 
 

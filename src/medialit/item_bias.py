@@ -18,6 +18,7 @@ items of the kind, so that one or two items are never called a pattern):
 * ``multi-longest`` and ``multi-first``: in multi-select items with ``k`` right options, ticking the ``k`` longest
   options (ties shared as above), or the first ``k``, finds more than two thirds of all their right options.
 
+Each option id offered in at least two single-choice items is also counted (offered, right), whichever set it is in.
 An exercise embedded on several pages counts on each page and once for the book. Exercises on no page are left out.
 """
 
@@ -37,6 +38,7 @@ __all__ = [
     "MIN_ITEMS",
     "BiasWarning",
     "BookBias",
+    "Category",
     "ItemFigures",
     "Rule",
     "ScopeFigures",
@@ -104,6 +106,18 @@ class VerdictSet:
 
 
 @dataclass(frozen=True)
+class Category:
+    """One option id offered in several single-choice items (e.g. ``cannot-tell``), and how often it is right."""
+
+    option: str
+    """The option id."""
+    offered: int
+    """How many single-choice items offer it."""
+    right: int
+    """How many of them key it as right."""
+
+
+@dataclass(frozen=True)
 class BiasWarning:
     """One habit that would pay off on a page or in the book."""
 
@@ -149,6 +163,14 @@ class ScopeFigures:
         counts = Counter(i.right_positions[0] for i in self.single if i.right_positions)
         size = max((len(i.option_ids) for i in self.single), default=0)
         return tuple(counts[p] for p in range(1, size + 1))
+
+    @property
+    def categories(self) -> tuple[Category, ...]:
+        """Every option id offered in at least two single-choice items, most offered first (then by id)."""
+        offered = Counter(o for i in self.single for o in set(i.option_ids))
+        right = Counter(o for i in self.single for o in set(i.right_ids))
+        return tuple(Category(o, n, right[o]) for o, n in sorted(offered.items(), key=lambda x: (-x[1], x[0]))
+                     if n >= 2)
 
     @property
     def multi_right(self) -> int:

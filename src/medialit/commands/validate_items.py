@@ -16,7 +16,8 @@ __all__ = ["ITEMS_HELP", "as_dict", "bias_problems", "book_bias", "print_table"]
 ITEMS_HELP = (
     "also show, per page and for the whole book (order from book/_toc.yml), how choice items could be guessed: "
     "how often the right option is the longest (t options tied for longest count 1/t), where it sits, and how "
-    "often each option of a verdict set (single-choice items with the same option ids) is right. Warns, on a page "
+    "often each option of a verdict set (single-choice items with the same option ids), and each option id offered "
+    "in several single-choice items, is right. Warns, on a page "
     "or the book with at least 4 items of the kind, when the right option is the longest in more than half of the "
     "single-choice items; sits in one place in more than 60 %% of them; one option of a verdict set is right in "
     "more than 60 %% of its items, or is offered but never right; or ticking the k longest, or the first k, options "
@@ -97,9 +98,19 @@ def print_table(bias: BookBias) -> None:
         for scope, verdicts in sets:
             right = ", ".join(f"{o} {n}" for o, n in zip(verdicts.options, verdicts.right, strict=True))
             rows.append([scope, str(len(verdicts.exercises)), right])
-        widths = [max(len(r[c]) for r in rows) for c in range(2)]
-        for r in rows:
-            print(f"{r[0].ljust(widths[0])}  {r[1].rjust(widths[1])}  {r[2]}")
+        _print_left(rows)
+    categories = [(f.scope, f.categories) for f in (*bias.pages, bias.book) if f.categories]
+    if categories:
+        print("Options offered in several single-choice items: right / offered")
+        _print_left([["page", "options"], *([scope, ", ".join(f"{c.option} {c.right}/{c.offered}" for c in found)]
+                                             for scope, found in categories)])
+
+
+def _print_left(rows: list[list[str]]) -> None:
+    """Rows whose last cell is text: every other cell padded to its column."""
+    widths = [max(len(r[c]) for r in rows) for c in range(len(rows[0]) - 1)]
+    for r in rows:
+        print("  ".join([*(cell.ljust(w) for cell, w in zip(r[:-1], widths, strict=False)), r[-1]]))
 
 
 def _scope_dict(figures: ScopeFigures) -> dict:
@@ -112,6 +123,7 @@ def _scope_dict(figures: ScopeFigures) -> dict:
         "multi_right": figures.multi_right,
         "multi_longest": float(figures.multi_longest),
         "multi_first": figures.multi_first,
+        "categories": [{"option": c.option, "offered": c.offered, "right": c.right} for c in figures.categories],
         "verdict_sets": [{"options": list(s.options), "exercises": list(s.exercises), "right": list(s.right)}
                          for s in figures.verdict_sets],
         "items": [{"exercise": i.exercise, "multiple": i.multiple, "options": list(i.option_ids),
