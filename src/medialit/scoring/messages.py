@@ -45,8 +45,8 @@ def highlight_rule(cost: float | None, labelled: bool) -> str:
     be told (it tells how many sentences are targets). ``labelled``: the learner also ticks a kind for each sentence.
     """
     if labelled:
-        earn = ("Each right sentence with the right kind earns 1 point. A right sentence with only other kinds earns "
-                "half a point. A wrong kind ticked beside the right one takes half a point away.")
+        earn = ("Each right sentence earns 1 point for the right kind. With only other kinds, it earns half a point. "
+                "A wrong kind ticked beside the right one takes half a point away.")
         wrong = "mark on a sentence with nothing to find"
     else:
         earn = "Each right mark earns 1 point."
