@@ -326,7 +326,8 @@ def _compile(checker: _Checker, data: dict, path: Path) -> Exercise:
         checker.add(("hints",), "give at least two graduated hints, or none at all")
     labels = tuple(Label(**raw) for raw in data.get("labels", ()))
 
-    targets = []
+    targets: list[Target] = []
+    discussions: list[Target] = []
     for index, raw in enumerate(data.get("targets", ())):
         where = ("targets", index)
         anchors = _anchors(checker, where, raw, default, documents, kind)
@@ -338,8 +339,9 @@ def _compile(checker: _Checker, data: dict, path: Path) -> Exercise:
                         fix="add `explanation:` saying why it counts; learners who miss it see nothing otherwise",
                         severity=Severity.WARNING)
         if anchors is not None:
-            targets.append(Target(raw["id"], anchors, raw.get("explanation", ""), raw.get("label"),
-                                  tuple(raw.get("also_accept", ()))))
+            found = discussions if raw.get("discussion") else targets
+            found.append(Target(raw["id"], anchors, raw.get("explanation", ""), raw.get("label"),
+                                tuple(raw.get("also_accept", ()))))
     distractors = []
     for index, raw in enumerate(data.get("distractors", ())):
         anchors = _anchors(checker, ("distractors", index), raw, default, documents, kind)
@@ -359,11 +361,13 @@ def _compile(checker: _Checker, data: dict, path: Path) -> Exercise:
         documents=documents,
         units=units,
         targets=tuple(targets),
+        discussions=tuple(discussions),
         distractors=tuple(distractors),
         labels=labels,
         allow_none=data.get("allow_none", False),
         none_feedback=data.get("none_feedback", ""),
-        options=tuple(Option(**raw) for raw in data.get("options", ())),
+        options=tuple(Option(raw["id"], raw["text"], raw.get("correct", False), raw["feedback"],
+                             raw.get("discussion", False)) for raw in data.get("options", ())),
         multiple=data.get("multiple", False),
         context=context,
         takeaway=data.get("takeaway", ""),
@@ -423,10 +427,19 @@ def _check_items(checker: _Checker, exercise: Exercise, data: dict) -> None:
                         fix="give every target, distractor and option its own id")
     if exercise.type is ExerciseType.CHOICE:
         correct = sum(o.correct for o in exercise.options)
+        wrong = sum(not o.correct and not o.discussion for o in exercise.options)
+        for index, option in enumerate(exercise.options):
+            if option.discussion and "correct" in data["options"][index]:
+                checker.add(("options", index, "correct"), "a discussion option is neither right nor wrong",
+                            fix="remove `correct:`; ticking a discussion option or not is accepted either way")
+            if option.discussion and not exercise.multiple:
+                checker.add(("options", index, "discussion"), "a discussion option needs `multiple: true`",
+                            fix="in a single-choice question, ticking it would leave the right option unticked; "
+                            "set `multiple: true`, or make it an ordinary option")
         if not exercise.multiple and correct != 1:
             checker.add(("options",), f"a single-choice question needs exactly one correct option, not {correct}",
                         fix="mark one option `correct: true`, or set `multiple: true`")
-        if exercise.multiple and not 0 < correct <= len(exercise.options) - correct:
+        if exercise.multiple and not 0 < correct <= wrong:
             checker.add(("options",), "a multiple-choice question needs at least one correct option and at least "
                         "as many wrong ones, so that ticking everything does not pay",
                         fix="add wrong options with feedback, or make it single choice")
@@ -435,7 +448,8 @@ def _check_items(checker: _Checker, exercise: Exercise, data: dict) -> None:
         checker.add(("targets",), "there is nothing to find",
                     fix="add targets, or set `allow_none: true` so the answer can be \"There is none\"")
     if exercise.type is ExerciseType.PAIRS and not exercise.targets:
-        checker.add(("targets",), "a pairs exercise needs at least one target pair")
+        checker.add(("targets",), "a pairs exercise needs at least one target pair without `discussion: true`",
+                    fix="every exercise must ask something: key at least one pair that is scored")
     if exercise.allow_none and not exercise.none_feedback:
         checker.add(("none_feedback",), "`allow_none` needs a `none_feedback` explaining the answer \"There is none\"")
     if exercise.type is ExerciseType.HIGHLIGHT and exercise.targets and not innocent(exercise):

@@ -117,6 +117,9 @@ class Option:
     """Whether choosing it is right."""
     feedback: str
     """Why it is right or wrong."""
+    discussion: bool = False
+    """Whether careful readers can differ on it: ticked or not, it is accepted (no point earned or lost), and
+    ``feedback`` shows both readings. ``correct`` is then ``False``."""
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,9 @@ class Exercise:
     """Every selectable sentence of those documents, in order."""
     targets: tuple[Target, ...] = ()
     """What must be found (highlight, pairs)."""
+    discussions: tuple[Target, ...] = ()
+    """Pairs on which careful readers can differ (pairs): linked or not, each is accepted (no point earned or
+    lost), and its explanation shows both readings. Written as targets with ``discussion: true``."""
     distractors: tuple[Distractor, ...] = ()
     """What looks suspicious but is fine (highlight, pairs)."""
     labels: tuple[Label, ...] = ()

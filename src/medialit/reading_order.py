@@ -15,7 +15,7 @@ import yaml
 
 from medialit.model import Exercise
 
-__all__ = ["BookPage", "lesson_order", "reading_order"]
+__all__ = ["BookPage", "lesson_order", "page_text", "reading_order"]
 
 _EXERCISE = re.compile(r"^[ \t]*(?:`{3,}|~{3,})\{exercise\}[ \t]+(\S+)", re.MULTILINE)
 _HEADING = re.compile(r"^#[ \t]+(.+?)[ \t]*$", re.MULTILINE)
@@ -65,6 +65,12 @@ def _page(book: Path, name: str) -> BookPage:
     heading = _HEADING.search(text)
     return BookPage(name=name, title=heading.group(1) if heading else name,
                     exercise_ids=tuple(_EXERCISE.findall(text)))
+
+
+def page_text(book: Path, page: BookPage) -> str:
+    """The source text of ``page`` (empty when its file is missing)."""
+    path = _source(book, page.name)
+    return path.read_text(encoding="utf-8") if path else ""
 
 
 def reading_order(book: Path) -> tuple[BookPage, ...]:

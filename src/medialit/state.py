@@ -58,11 +58,16 @@ def _key(exercise: Exercise) -> dict[str, Any]:
             }
             for t in exercise.targets
         ],
+        "discussions": [
+            {"id": t.id, "anchors": [_key_anchor(a) for a in t.anchors], "explanation": t.explanation}
+            for t in exercise.discussions
+        ],
         "distractors": [
             {"id": d.id, "anchors": [_key_anchor(a) for a in d.anchors], "explanation": d.explanation}
             for d in exercise.distractors
         ],
-        "options": [{"id": o.id, "correct": o.correct, "feedback": o.feedback} for o in exercise.options],
+        "options": [{"id": o.id, "correct": o.correct, "discussion": o.discussion, "feedback": o.feedback}
+                    for o in exercise.options],
         "none_feedback": exercise.none_feedback,
         "takeaway": exercise.takeaway,
         "messages": MESSAGES,

@@ -21,6 +21,7 @@ from medialit.exercises import ExerciseSet
 from medialit.item_bias import BookBias
 from medialit.problems import Problem
 from medialit.project import Project
+from medialit.reveals import reveal_problems
 
 HELP = "Check the catalogue and every exercise file: schema, quotes, ids. Exits 1 if anything has an error."
 
@@ -34,7 +35,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the problems; 0 when there is no error (warnings allowed), else 1."""
     try:
-        _, _, found = load_project(args)
+        project, catalogue, found = load_project(args)
+        reveals = reveal_problems(found.exercises, project.book, [d.text for d in catalogue.documents])
+        found = ExerciseSet(found.exercises, (*found.problems, *reveals))
     except (SeedIntegrityError, KeyError, TypeError, yaml.YAMLError) as error:
         found = ExerciseSet((), (_catalogue_problem(args, error),))
     bias = None

@@ -2,6 +2,10 @@
 
 Single choice: one point for the right option. Multiple choice uses PrairieLearn's net-correct rule:
 ``max(0, right ticked − wrong ticked)``, out of one point per right option.
+
+A discussion option (``discussion: true``, multiple choice only) is one careful readers can differ on: ticked or not,
+it is accepted. It earns nothing and costs nothing, is not in the maximum, and always comes back with its feedback,
+so a learner sees both readings whatever they chose.
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ def parse(exercise: Exercise, raw: Any) -> ChoiceAnswer:
 
 
 def maximum(exercise: Exercise) -> float:
-    """Points available: one per correct option."""
+    """Points available: one per correct option (discussion options are not scored)."""
     return float(sum(o.correct for o in exercise.options))
 
 
@@ -49,7 +53,9 @@ def grade(exercise: Exercise, answer: ChoiceAnswer) -> Result:
     earned = lost = 0.0
     for option in exercise.options:
         ticked = option.id in answer.choices
-        if ticked and option.correct:
+        if option.discussion:
+            items.append(ItemResult(option.id, Verdict.DISCUSSION, 0.0, option.feedback))
+        elif ticked and option.correct:
             earned += 1.0
             items.append(ItemResult(option.id, Verdict.FOUND, 1.0, option.feedback))
         elif ticked:
@@ -64,5 +70,5 @@ def grade(exercise: Exercise, answer: ChoiceAnswer) -> Result:
 def examples(exercise: Exercise) -> Examples:
     """Every right option, the first wrong one, and an option that does not exist."""
     right = [o.id for o in exercise.options if o.correct]
-    wrong = [o.id for o in exercise.options if not o.correct]
+    wrong = [o.id for o in exercise.options if not o.correct and not o.discussion]
     return Examples({"choices": right}, {"choices": wrong[:1]}, {"choices": ["no-such-option"]})

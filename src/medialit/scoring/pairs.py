@@ -3,6 +3,10 @@
 A learner's pair matches a target when one sentence lies in the target's first quote and the other in its second,
 in either order. Each target matched earns one point; each pair that matches no target costs one point.
 ``score = max(0, found − false alarms)``, out of one point per target.
+
+A discussion pair (a target with ``discussion: true``) is one careful readers can differ on: linked or not, it is
+accepted. It earns nothing and costs nothing, is not in the maximum, and always comes back with its explanation (after
+the targets, before the false alarms), so a learner sees both readings whatever they chose.
 """
 
 from __future__ import annotations
@@ -50,7 +54,7 @@ def matches(pair: frozenset[str], anchors: tuple[Anchor, ...]) -> bool:
 
 
 def maximum(exercise: Exercise) -> float:
-    """Points available: one per contradicting pair."""
+    """Points available: one per target pair (discussion pairs are not scored)."""
     return float(len(exercise.targets))
 
 
@@ -66,6 +70,10 @@ def grade(exercise: Exercise, answer: PairsAnswer) -> Result:
         earned += 1.0 if found else 0.0
         verdict = Verdict.FOUND if found else Verdict.MISSED
         items.append(ItemResult(target.id, verdict, 1.0 if found else 0.0, target.explanation, units))
+    for discussion in exercise.discussions:
+        matched.update(p for p in answer.pairs if matches(p, discussion.anchors))
+        units = tuple(u for a in discussion.anchors for u in a.units)
+        items.append(ItemResult(discussion.id, Verdict.DISCUSSION, 0.0, discussion.explanation, units))
     order = exercise.unit_order
     stray = [p for p in answer.pairs if p not in matched]
     stray_units = sorted((tuple(sorted(p, key=order.__getitem__)) for p in stray), key=lambda p: [order[u] for u in p])

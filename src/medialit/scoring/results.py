@@ -22,6 +22,9 @@ class Verdict(StrEnum):
     """A target the learner did not find."""
     FALSE_ALARM = "false_alarm"
     """Something the learner marked that is not a target."""
+    DISCUSSION = "discussion"
+    """A discussion item, on which careful readers differ: chosen or not, it is accepted, with no point earned or lost
+    (``credit`` 0); its explanation shows both readings."""
 
 
 @dataclass(frozen=True)
@@ -31,7 +34,7 @@ class ItemResult:
     id: str
     """Item id: a target's, a distractor's or option's id, or ``unit:<unit id>`` for an unlisted passage."""
     verdict: Verdict
-    """Found, missed or false alarm."""
+    """Found, missed, false alarm or discussion."""
     credit: float
     """Points this item adds (found) or costs (false alarm, as a positive number)."""
     explanation: str

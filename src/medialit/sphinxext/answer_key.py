@@ -40,7 +40,8 @@ def _exercise(exercise: Exercise, catalogue: Catalogue) -> nodes.section:
         options = nodes.bullet_list()
         for option in exercise.options:
             item = nodes.list_item()
-            item += nodes.paragraph(text=("Right: " if option.correct else "Wrong: ") + option.text)
+            verdict = "Discussion: " if option.discussion else ("Right: " if option.correct else "Wrong: ")
+            item += nodes.paragraph(text=verdict + option.text)
             item += nodes.paragraph(text=option.feedback)
             options += item
         section += options
@@ -49,6 +50,9 @@ def _exercise(exercise: Exercise, catalogue: Catalogue) -> nodes.section:
     for target in exercise.targets:
         kind = f" ({labels[target.label]})" if target.label else ""
         targets += _entry(f"Target {target.id}{kind}", target.anchors, target.explanation, catalogue)
+    for discussion in exercise.discussions:
+        title = f"Discussion (either answer is accepted): {discussion.id}"
+        targets += _entry(title, discussion.anchors, discussion.explanation, catalogue)
     if exercise.allow_none and not exercise.targets:
         item = nodes.list_item()
         item += nodes.paragraph(text="Right answer: There is none.")

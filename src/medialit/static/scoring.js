@@ -288,9 +288,14 @@ function gradePairs(state, answer) {
     earned += found ? 1.0 : 0.0;
     items.push(item(target.id, found ? "found" : "missed", found ? 1.0 : 0.0, target.explanation, units));
   }
+  // A discussion pair is accepted linked or not: no point earned or lost, its explanation always shown.
+  const discussions = key.discussions || [];
+  for (const discussion of discussions) {
+    items.push(item(discussion.id, "discussion", 0.0, discussion.explanation, discussion.anchors.flatMap((a) => a.units)));
+  }
   const order = new Map(state.unit_ids.map((u, i) => [u, i]));
   const stray = answer.pairs
-    .filter((p) => !key.targets.some((t) => matches(p, t.anchors)))
+    .filter((p) => ![...key.targets, ...discussions].some((t) => matches(p, t.anchors)))
     .map((p) => [...p].sort((a, b) => order.get(a) - order.get(b)));
   stray.sort((p, q) => order.get(p[0]) - order.get(q[0]) || order.get(p[1]) - order.get(q[1]));
   for (const units of stray) {
@@ -322,7 +327,10 @@ function gradeChoice(state, answer) {
   let lost = 0.0;
   for (const option of state.key.options) {
     const ticked = answer.choices.has(option.id);
-    if (ticked && option.correct) {
+    if (option.discussion) {
+      // A discussion option is accepted ticked or not: no point earned or lost, its feedback always shown.
+      items.push(item(option.id, "discussion", 0.0, option.feedback));
+    } else if (ticked && option.correct) {
       earned += 1.0;
       items.push(item(option.id, "found", 1.0, option.feedback));
     } else if (ticked) {

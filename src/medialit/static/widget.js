@@ -3,7 +3,7 @@
 // host, which scores) and `revealed` / `hints_shown` (set here so that a host can keep them).
 // Exercise text is always inserted as text (textContent / text nodes), never as HTML.
 
-const ICONS = { found: "✓", false_alarm: "✗", missed: "○" };
+const ICONS = { found: "✓", false_alarm: "✗", missed: "○", discussion: "◇" };
 let serial = 0;
 
 /** A new element: attributes (`text` sets textContent, `on…` adds a listener) and children (strings become text). */
@@ -543,6 +543,7 @@ function render({ model, el }) {
   }
 
   function verdictWord(result, item) {
+    if (item.verdict === "discussion") return "Open question: either answer is fine";
     if (state.type === "choice") return { found: "Right choice", false_alarm: "Not right", missed: "Right answer" }[item.verdict];
     if (item.verdict === "found") return item.credit < 1 ? "Found in part" : "Found";
     if (item.verdict === "missed") return "Missed";
