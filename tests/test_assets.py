@@ -6,7 +6,7 @@ import pytest
 
 from medialit.assets import asset_text, compact_js
 
-SCRIPTS = ["widget.js", "scoring.js", "shim.js", "progress.js"]
+SCRIPTS = ["widget.js", "scoring.js", "shim.js", "progress.js", "learners.js"]
 
 
 @pytest.mark.parametrize("name", SCRIPTS)

@@ -14,6 +14,7 @@ import pytest
 from medialit import cli
 from medialit.handin import schema
 from medialit.scoring import examples
+from tests.browser.storage import CURRENT, answer_name, key_of, meta_name, seed_script
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
@@ -36,25 +37,26 @@ def tampered_storage(manifest, exercise_set) -> tuple[dict, list[str], str]:
         {"answered_at": "0001-01-01T00:00:00Z", "count": 1e300},
     ]
     storage, kept = {}, []
+    learner = key_of("x" * 300)  # the name is cut to 200 characters before it becomes a key
     for entry, change in zip(entries, damage, strict=False):
         submission = {"answer": examples(exercise_set.get(entry["id"])).correct, "count": 1, "confidence": 2}
         record = {"submission": submission, "revealed": False, "answered_at": "2026-11-22T10:30:00Z"}
         for name, value in change.items():
             (submission if name in ("count", "confidence") else record)[name] = value
-        storage[f"medialit:v1:{entry['id']}:{entry['content_hash']}"] = json.dumps(record)
+        storage[answer_name(learner, entry["id"], entry["content_hash"])] = json.dumps(record)
         kept.append(entry["id"])
     broken = entries[len(damage)]
-    storage[f"medialit:v1:{broken['id']}:{broken['content_hash']}"] = json.dumps(
+    storage[answer_name(learner, broken["id"], broken["content_hash"])] = json.dumps(
         {"submission": {"answer": [1, 2], "count": 1}, "answered_at": "2026-11-22T10:30:00Z"})
-    storage["medialit:v1-meta"] = json.dumps({"created": "2026-11-22 09:00", "learner": "x" * 300})
+    storage[meta_name(learner)] = json.dumps({"created": "2026-11-22 09:00", "learner": "x" * 300})
+    storage[CURRENT] = json.dumps({"key": learner})
     return storage, kept, broken["title"]
 
 
 def test_a_download_of_tampered_storage_is_valid_and_fully_graded(book_server, page, manifest, exercise_set,
                                                                   tmp_path):
     storage, kept, left_out = tampered_storage(manifest, exercise_set)
-    page.add_init_script(f"if (!sessionStorage.getItem('seeded')) {{ sessionStorage.setItem('seeded', '1'); "
-                         f"for (const [k, v] of Object.entries({json.dumps(storage)})) localStorage.setItem(k, v); }}")
+    page.add_init_script(seed_script(storage))
     page.goto(f"{book_server.url}/my-results.html")
     panel = page.locator("#medialit-results")
     panel.get_by_role("button", name="Download my answers").wait_for()

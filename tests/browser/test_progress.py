@@ -13,6 +13,7 @@ from medialit import cli
 from medialit.handin import collect, read_handin, schema
 from medialit.live import ExerciseWidget
 from medialit.scoring import max_score
+from tests.browser.storage import CURRENT, UNNAMED, answer_name, meta_name
 from tests.conftest import axe_violations
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
@@ -160,11 +161,11 @@ def test_reset_asks_first_then_clears_everything(book_server, page, manifest):
     panel = page.locator("#medialit-results")
     panel.get_by_role("button", name="Reset my progress").focus()
     page.keyboard.press("Enter")
-    assert panel.locator(".ml-confirm").is_visible()
+    assert panel.locator(".ml-reset-confirm").is_visible()
     assert page.evaluate("document.activeElement.textContent") == "No, keep them"
     assert axe_violations(page) == []
     page.keyboard.press("Enter")
-    assert not panel.locator(".ml-confirm").is_visible()
+    assert not panel.locator(".ml-reset-confirm").is_visible()
     assert f"1 of {total} exercises done" in summary(page)
 
     page.keyboard.press("Enter")  # focus is back on "Reset my progress"
@@ -185,12 +186,12 @@ def test_reset_asks_first_then_clears_everything(book_server, page, manifest):
 def test_corrupt_storage_counts_as_not_started(book_server, page, manifest):
     total = len(manifest["exercises"])
     first = manifest["exercises"][0]
+    disclaimer = next(e["content_hash"] for e in manifest["exercises"] if e["id"] == "disclaimer-002")
     junk = {
-        f"medialit:v1:{first['id']}:{first['content_hash']}": "{not json",
-        "medialit:v1-meta": "[1, 2]",
-        "medialit:v1:disclaimer-002:"
-        + next(e["content_hash"] for e in manifest["exercises"] if e["id"] == "disclaimer-002"):
-            json.dumps({"submission": {"answer": 5}, "score": "all"}),
+        answer_name(UNNAMED, first["id"], first["content_hash"]): "{not json",
+        meta_name(UNNAMED): "[1, 2]",
+        CURRENT: '{"key": ["not", "a", "key"]}',
+        answer_name(UNNAMED, "disclaimer-002", disclaimer): json.dumps({"submission": {"answer": 5}, "score": "all"}),
     }
     page.add_init_script(f"for (const [k, v] of Object.entries({json.dumps(junk)})) localStorage.setItem(k, v);")
     page.goto(f"{book_server.url}/my-results.html")

@@ -182,7 +182,7 @@ def test_progress_is_kept_and_stale_or_corrupt_progress_dropped(open_page, state
     open_page([changed], name="changed.html")
     assert "has changed since your last visit" in text_of(page, "disclaimer-002")
     assert root.locator("[aria-selected=true]").count() == 0
-    page.evaluate("localStorage.setItem('medialit:v1:disclaimer-002:changed', '{not json')")
+    page.evaluate("localStorage.setItem('medialit:v2::disclaimer-002:changed', '{not json')")  # the unnamed learner
     page.reload()
     page.wait_for_selector("section.medialit")
     assert root.locator("[aria-selected=true]").count() == 0

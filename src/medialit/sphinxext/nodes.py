@@ -33,7 +33,7 @@ def inline_json(data: Any) -> str:
 
 
 def _loader() -> str:
-    sources = {"widget": compact_js(asset_text("widget.js")), "scoring": compact_js(asset_text("scoring.js"))}
+    sources = {name: compact_js(asset_text(f"{name}.js")) for name in ("widget", "scoring", "learners")}
     shim = compact_js(asset_text("shim.js")).replace("</", "<\\/")
     return _template("loader.html").substitute(sources=inline_json(sources), shim=shim)
 

@@ -4,8 +4,9 @@
   ``env-purge-doc`` and ``env-merge-info`` hooks); the ``my-results`` directive marks the results page.
 * ``build-finished`` writes ``_static/medialit/progress.js``: the book's manifest (every exercise in reading order,
   with its page, skill, content hash and maximum score; the book version and build mode) followed by
-  ``static/progress.js``, which reads the learner's saved progress from ``localStorage`` and fills the summary and
-  the results page. ``html-page-context`` links it, with its stylesheet, on every page.
+  ``static/learners.js`` (who is working in this browser) and ``static/progress.js``, which reads the learner's
+  saved progress from ``localStorage`` and fills the summary and the results page. ``html-page-context`` links it,
+  with its stylesheet, on every page.
 """
 
 from __future__ import annotations
@@ -134,7 +135,8 @@ def _on_build_finished(app: Sphinx, exception: Exception | None) -> None:
         return
     target = Path(app.outdir, "_static", "medialit")
     target.mkdir(parents=True, exist_ok=True)
-    script = f"window.MEDIALIT_BOOK = {inline_json(manifest(app))};\n{compact_js(asset_text('progress.js'))}"
+    code = "".join(compact_js(asset_text(name)) for name in ("learners.js", "progress.js"))
+    script = f"window.MEDIALIT_BOOK = {inline_json(manifest(app))};\n{code}"
     (target / "progress.js").write_text(script, encoding="utf-8")
     shutil.copyfile(asset_path("progress.css"), target / "progress.css")
 

@@ -1,14 +1,16 @@
 // Progress without accounts, on every page of the static book. The build puts the book's manifest in front of this
 // file as `window.MEDIALIT_BOOK` (every exercise in reading order with its page, skill, content hash and maximum).
-// It reads what shim.js saved in localStorage and shows:
-//   * a progress summary in the sidebar (done / total, points per skill);
+// learners.js comes just before it. It reads what shim.js saved in localStorage for the learner working now and shows:
+//   * a progress summary in the sidebar (done / total, points per skill) with who is working ("You are: Ana",
+//     "Not you? Switch learner", "Finish on this device"), or a prompt for the name;
 //   * on the "My results" page: every exercise with its status, the hand-in download (JSON or CSV, format
-//     medialit-handin version 1, as schema/handin-v1.json) and "Reset my progress" with a confirmation.
+//     medialit-handin version 1, as schema/handin-v1.json), who is working, "Finish on this device" and "Reset my
+//     progress", each with a confirmation in the page.
 // Learner text is only ever inserted as text. Corrupt or missing storage counts as "not started".
 (() => {
   const BOOK = window.MEDIALIT_BOOK;
-  const STORE = "medialit:v1:";
-  const META = "medialit:v1-meta";
+  const L = window.medialit.learners;
+  const NOTICE = "medialit:notice"; // sessionStorage: what to tell the learner once the page has reloaded
   const CSV_COLUMNS = [
     "format", "format_version", "learner", "book_version", "mode", "exported",
     "exercise", "content_hash", "answer_json", "checks", "confidence", "revealed", "answered_at",
@@ -33,43 +35,19 @@
   const points = (value) => (Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100));
   const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
-  function storage() {
-    try {
-      return window.localStorage;
-    } catch {
-      return null;
-    }
-  }
-
-  function readJSON(name) {
-    const store = storage();
-    if (!store) return null;
-    try {
-      const value = JSON.parse(store.getItem(name));
-      return value && typeof value === "object" && !Array.isArray(value) ? value : null;
-    } catch {
-      return null;
-    }
-  }
+  const readJSON = L.readJSON;
 
   function meta() {
-    return readJSON(META) || {};
+    return readJSON(L.metaName()) || {};
   }
 
-  function saveMeta(changes) {
-    const store = storage();
-    if (!store) return;
-    try {
-      store.setItem(META, JSON.stringify({ ...meta(), ...changes }));
-    } catch {
-      // Storage full or blocked: the name is simply not remembered.
-    }
-  }
+  /** The name of the learner working now; "" before a name is given. */
+  const learnerName = () => L.nameOf(L.current());
 
-  /** Every exercise of the book with what the learner did: {entry, saved, done, score}. */
+  /** Every exercise of the book with what the learner working now did: {entry, saved, done, score}. */
   function records() {
     return BOOK.exercises.map((entry) => {
-      const name = `${STORE}${entry.id}:${entry.content_hash}`;
+      const name = L.answerName(entry.id, entry.content_hash);
       // An answer the storage had no room for (shim.js keeps it in `window.medialit.unsaved`) still counts.
       const unsaved = window.medialit && window.medialit.unsaved;
       const saved = (unsaved && unsaved.get(name)) || readJSON(name);
@@ -108,6 +86,7 @@
   // -- the summary on every page ---------------------------------------------------------------------------------
 
   let box = null;
+  let summaryPart = null;
 
   function renderSummary() {
     const s = summary(records());
@@ -120,7 +99,7 @@
     const link = BOOK.results_page
       ? h("a", { class: "ml-progress-link", href: new URL(BOOK.results_page, root).href, text: "My results and hand-in" })
       : null;
-    box.replaceChildren(
+    summaryPart.replaceChildren(
       h("p", { class: "ml-progress-title", text: "Your progress" }),
       h("p", { class: "ml-progress-count", text: doneWords(s) }),
       h("div", { class: "ml-progress-bar", "aria-hidden": "true" }, bar),
@@ -130,7 +109,10 @@
   }
 
   function mountSummary() {
-    box = h("section", { class: "medialit-progress", "aria-label": "Your progress" });
+    summaryPart = h("div", { class: "ml-progress-summary" });
+    const learnerPart = h("div", { class: "ml-learner", role: "group", "aria-label": "Who is working" });
+    box = h("section", { class: "medialit-progress", "aria-label": "Your progress" }, summaryPart, learnerPart);
+    learnerBox(learnerPart, "sidebar", false, null).render();
     const sidebar = document.querySelector(".bd-sidebar-primary .sidebar-primary-items__end")
       || document.querySelector(".bd-sidebar-primary");
     if (sidebar) sidebar.prepend(box);
@@ -242,25 +224,228 @@
     setTimeout(() => URL.revokeObjectURL(url), 60000);
   }
 
-  /** Download the hand-in of `learner` as "json" or "csv"; returns what happened, in the learner's words. */
-  function downloadAnswers(learner, kind = "json") {
-    const { data, leftOut } = handin(learner);
+  const NAME_FIRST = "Type your name first, so that your teacher knows whose answers these are.";
+
+  /** Download the hand-in of the learner working now as "json" or "csv". Before a name is given, `learner` names
+   * them (their answers become that learner's). Returns {number, file, message}: the answers in the file, the file's
+   * name (null when nothing was downloaded) and what happened, in the learner's words. */
+  function handOut(learner, kind) {
+    const given = typeof learner === "string" ? learner.trim() : "";
+    if (!learnerName() && given && L.use(given)) learnerChanged();
+    const name = learnerName() || given;
+    if (!name) return { number: 0, file: null, message: NAME_FIRST };
+    const { data, leftOut } = handin(name);
     const number = Object.keys(data.answers).length;
     const them = leftOut.length === 1 ? "it" : "them";
     const note = leftOut.length
       ? ` Left out because the saved answer is damaged: ${leftOut.join(", ")}. Answer ${them} again to hand ${them} in.`
       : "";
-    if (!number) return `There is nothing to hand in yet: answer an exercise first.${note}`;
-    if (kind === "csv") download(asCSV(data), fileName(data.learner, "csv"), "text/csv;charset=utf-8");
-    else download(JSON.stringify(data, null, 1), fileName(data.learner, "json"), "application/json");
-    return `Downloaded ${plural(number, "answer", "answers")}. Give the file to your teacher.${note}`;
+    if (!number) return { number, file: null, message: `There is nothing to hand in yet: answer an exercise first.${note}` };
+    const file = fileName(data.learner, kind === "csv" ? "csv" : "json");
+    if (kind === "csv") download(asCSV(data), file, "text/csv;charset=utf-8");
+    else download(JSON.stringify(data, null, 1), file, "application/json");
+    return { number, file, message: `Downloaded ${plural(number, "answer", "answers")}. Give the file to your teacher.${note}` };
   }
 
+  /** Download the hand-in (see handOut); returns what happened, in the learner's words. */
+  const downloadAnswers = (learner, kind = "json") => handOut(learner, kind).message;
+
   // Every page can download the hand-in (shim.js offers it when the storage is full).
-  window.medialit = Object.assign(window.medialit || {}, {
-    downloadAnswers,
-    learnerName: () => (typeof meta().learner === "string" ? meta().learner.trim() : ""),
-  });
+  window.medialit = Object.assign(window.medialit || {}, { downloadAnswers, learnerName });
+
+  // -- who is working --------------------------------------------------------------------------------------------
+
+  let uids = 0;
+  const boxes = new Map(); // every "who is working" part on the page, by place: its render function
+  let pageKey = L.current(); // the learner whose answers the exercises on this page show
+
+  function remember(text, place) {
+    try {
+      window.sessionStorage.setItem(NOTICE, JSON.stringify({ text, place }));
+    } catch {
+      // Without session storage the page reloads without the message.
+    }
+  }
+
+  /** The message left for this page before it reloaded, once. */
+  function notice() {
+    try {
+      const value = JSON.parse(window.sessionStorage.getItem(NOTICE));
+      window.sessionStorage.removeItem(NOTICE);
+      return value && typeof value.text === "string" ? value : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Another learner works now: the page reloads, so that its exercises show that learner's answers. */
+  function switchTo(name, place, status) {
+    if (!name.trim()) {
+      status.textContent = "Type your name first.";
+      return false;
+    }
+    if (!L.use(name)) {
+      status.textContent = "Your name could not be saved: this browser's storage is full or switched off.";
+      return false;
+    }
+    remember(`You are now working as ${learnerName()}.`, place);
+    window.location.reload();
+    return true;
+  }
+
+  /** Buttons for the learners saved in this browser, other than the one working now. */
+  function savedLearners(uid, place, status) {
+    const others = L.saved().filter((learner) => learner.key !== L.current());
+    if (!others.length) return null;
+    return h("div", { class: "ml-learner-saved", role: "group", "aria-labelledby": `${uid}-saved` },
+      h("p", { id: `${uid}-saved`, text: "Saved in this browser:" }),
+      h("ul", {}, ...others.map((learner) => h("li", {}, h("button", {
+        type: "button", class: "ml-learner-pick", text: `Continue as ${learner.name}`,
+        onclick: () => switchTo(learner.name, place, status),
+      })))));
+  }
+
+  function nameField(uid, describedBy) {
+    const input = h("input", { id: `${uid}-name`, type: "text", maxlength: "200", autocomplete: "name",
+      "aria-describedby": describedBy });
+    const field = h("p", { class: "ml-field" }, h("label", { for: `${uid}-name`, text: "Your name" }), " ", input);
+    return { input, field };
+  }
+
+  /** "Finish on this device": download this learner's answers, then ask whether to remove them from the browser. */
+  function finishControls(uid, place, status, given, focusName) {
+    const text = h("p", { id: `${uid}-finish-text` });
+    const confirmBox = h("div", { class: "ml-confirm ml-finish-confirm", role: "group",
+      "aria-labelledby": `${uid}-finish-text`, hidden: true }, text);
+    const button = h("button", { type: "button", class: "ml-finish", text: "Finish on this device" });
+    const remove = h("button", { type: "button", class: "ml-finish-remove", text: "Remove", onclick: () => {
+      L.forget(L.current(), true);
+      remember("Your answers were removed from this browser. The next learner can type their name.", place);
+      window.location.reload();
+    } });
+    const keep = h("button", { type: "button", class: "ml-finish-keep", text: "Keep", onclick: () => {
+      confirmBox.hidden = true;
+      status.textContent = "Your answers stay in this browser.";
+      button.focus();
+    } });
+    confirmBox.append(remove, " ", keep);
+    button.addEventListener("click", () => {
+      const out = handOut(given(), "json");
+      status.textContent = out.message;
+      if (!learnerName()) {
+        focusName();
+        return;
+      }
+      text.textContent = out.file
+        ? `Your answers were downloaded as ${out.file}. Remove them from this browser?`
+        : "Remove your name from this browser?";
+      confirmBox.hidden = false;
+      keep.focus();
+    });
+    return { button, confirmBox };
+  }
+
+  /** "Not you? Switch learner": the learners saved in this browser, or a new name. */
+  function switchControls(uid, place, status) {
+    const area = h("div", { class: "ml-learner-switch", role: "group", "aria-labelledby": `${uid}-switch-title`,
+      hidden: true });
+    const button = h("button", { type: "button", class: "ml-switch", "aria-expanded": "false",
+      text: "Not you? Switch learner" });
+    const close = () => {
+      area.hidden = true;
+      area.replaceChildren();
+      button.setAttribute("aria-expanded", "false");
+      button.focus();
+    };
+    button.addEventListener("click", () => {
+      if (!area.hidden) {
+        close();
+        return;
+      }
+      // The field is made only while the area is open: a page never holds two fields called "Your name".
+      const { input, field } = nameField(`${uid}-switch`, null);
+      const go = () => switchTo(input.value, place, status) || input.focus();
+      input.addEventListener("keydown", (event) => {
+        if (event.key === "Enter") go();
+      });
+      area.replaceChildren(
+        h("p", { id: `${uid}-switch-title`, class: "ml-learner-title", text: "Who is working now?" }),
+        savedLearners(uid, place, status),
+        field,
+        h("p", {}, h("button", { type: "button", class: "ml-switch-go", text: "Switch", onclick: go }), " ",
+          h("button", { type: "button", class: "ml-switch-cancel", text: "Cancel", onclick: close })),
+      );
+      area.hidden = false;
+      button.setAttribute("aria-expanded", "true");
+      input.focus();
+    });
+    return { button, area };
+  }
+
+  /** Who is working: "You are: Ana" with "Not you? Switch learner", or a prompt for the name. In the sidebar
+   * (`place` "sidebar") it has its own "Save my name" and "Finish on this device"; on My results (`handin`) the name
+   * is given with the download buttons, which sit next to it. Returns {render, value, focusName}. */
+  function learnerBox(part, place, handin, shared) {
+    const uid = `medialit-learner-${(uids += 1)}`;
+    const status = shared || h("p", { class: "ml-learner-status", role: "status" });
+    const own = shared ? null : status;
+    let input = null;
+    const help = handin
+      ? "Your teacher may ask for your answers. Type your name, then download the file and hand it in. " +
+        "The file holds your answers only; your teacher's tools score them again."
+      : "Who is working? Type your name, so that your answers are kept as yours.";
+    const helpNamed = "Your teacher may ask for your answers. Download the file and hand it in. " +
+      "The file holds your answers only; your teacher's tools score them again.";
+
+    function render(told) {
+      input = null;
+      const name = learnerName();
+      if (name) {
+        const who = h("p", { class: "ml-learner-who", tabindex: "-1" }, "You are: ", h("strong", { text: name }));
+        const change = switchControls(uid, place, status);
+        const finish = handin ? null : finishControls(uid, place, status, () => "", () => {});
+        part.replaceChildren(
+          who,
+          h("p", { class: "ml-learner-actions" }, change.button, finish && " ", finish && finish.button),
+          change.area,
+          finish && finish.confirmBox,
+          handin ? h("p", { text: helpNamed }) : null,
+          own,
+        );
+        if (told) who.focus();
+      } else {
+        const field = nameField(uid, `${uid}-name-help`);
+        input = field.input;
+        const save = () => {
+          if (!switchTo(field.input.value, place, status)) field.input.focus();
+        };
+        if (!handin) {
+          field.input.addEventListener("keydown", (event) => {
+            if (event.key === "Enter") save();
+          });
+        }
+        part.replaceChildren(
+          h("p", { class: handin ? null : "ml-learner-title", id: `${uid}-name-help`, text: help }),
+          field.field,
+          handin ? null : h("p", {}, h("button", { type: "button", class: "ml-learner-save", text: "Save my name",
+            onclick: save })),
+          savedLearners(uid, place, status),
+          own,
+        );
+        if (told) field.input.focus();
+      }
+      if (told) status.textContent = told;
+    }
+    boxes.set(place, render);
+    return { render, value: () => (input ? input.value : ""), focusName: () => input && input.focus() };
+  }
+
+  /** The learner changed on this page (a name was given): every part that shows who is working is drawn again. */
+  function learnerChanged() {
+    pageKey = L.current();
+    for (const render of boxes.values()) render();
+    if (box) renderSummary();
+  }
 
   // -- the "My results" page ---------------------------------------------------------------------------------------
 
@@ -307,27 +492,21 @@
         exam ? null : h("td", { text: r.score === null ? "–" : `${points(r.score)} of ${points(r.entry.max_score)}` }))))));
 
     const message = h("p", { class: "ml-results-message", role: "status" });
-    const nameInput = h("input", {
-      id: `${uid}-name`, type: "text", maxlength: "200", autocomplete: "name",
-      "aria-describedby": `${uid}-name-help`,
-    });
-    nameInput.value = typeof meta().learner === "string" ? meta().learner : "";
-    nameInput.addEventListener("change", () => saveMeta({ learner: nameInput.value.trim() }));
+    const whoPart = h("div", { class: "ml-learner" });
+    const who = learnerBox(whoPart, "panel", true, message);
+    who.render();
+    const finish = finishControls(uid, "panel", message, who.value, who.focusName);
 
     function handIn(kind) {
-      const learner = nameInput.value.trim();
-      if (!learner) {
-        message.textContent = "Type your name first, so that your teacher knows whose answers these are.";
-        nameInput.focus();
-        return;
-      }
-      saveMeta({ learner });
-      message.textContent = downloadAnswers(learner, kind);
+      const out = handOut(who.value(), kind);
+      message.textContent = out.message;
+      if (!learnerName()) who.focusName();
     }
 
-    const confirmBox = h("div", { class: "ml-confirm", role: "group", "aria-labelledby": `${uid}-confirm-text`, hidden: true },
+    const confirmBox = h("div", { class: "ml-confirm ml-reset-confirm", role: "group",
+      "aria-labelledby": `${uid}-confirm-text`, hidden: true },
       h("p", { id: `${uid}-confirm-text`,
-        text: "This deletes every answer saved in this browser for this book. It cannot be undone. Are you sure?" }),
+        text: "This deletes your answers saved in this browser for this book. It cannot be undone. Are you sure?" }),
       h("button", { type: "button", class: "ml-confirm-yes", text: "Yes, delete my answers", onclick: reset }),
       " ",
       h("button", { type: "button", class: "ml-confirm-no", text: "No, keep them", onclick: () => {
@@ -340,17 +519,7 @@
     } });
 
     function reset() {
-      const store = storage();
-      if (store) {
-        try {
-          for (let i = store.length - 1; i >= 0; i -= 1) {
-            const name = store.key(i);
-            if (name && name.startsWith("medialit:")) store.removeItem(name);
-          }
-        } catch {
-          // Nothing more can be done with a blocked storage.
-        }
-      }
+      L.forget(L.current(), false);
       refresh();
       const again = panel.querySelector(".ml-results-message");
       again.textContent = "Your progress has been reset.";
@@ -362,18 +531,19 @@
       skillTable,
       exerciseTable,
       h("h2", { id: `${uid}-handin`, text: "Hand in your answers" }),
-      h("p", { id: `${uid}-name-help`,
-        text: "Your teacher may ask for your answers. Type your name, then download the file and hand it in. " +
-          "The file holds your answers only; your teacher's tools score them again." }),
-      h("p", { class: "ml-field" }, h("label", { for: `${uid}-name`, text: "Your name" }), " ", nameInput),
+      whoPart,
       h("p", { class: "ml-results-actions" },
         h("button", { type: "button", class: "ml-download-json", text: "Download my answers", onclick: () => handIn("json") }),
         " ",
         h("button", { type: "button", class: "ml-download-csv", text: "Download as CSV (spreadsheet)",
-          onclick: () => handIn("csv") })),
+          onclick: () => handIn("csv") }),
+        " ",
+        finish.button),
       message,
+      finish.confirmBox,
       h("h2", { id: `${uid}-reset`, text: "Start again" }),
-      h("p", { text: "Your answers are saved in this browser only. You can delete them to start again." }),
+      h("p", { text: "Your answers are saved in this browser only. You can delete them to start again. " +
+        "The answers of other learners on this browser stay." }),
       h("p", {}, resetButton),
       confirmBox,
     );
@@ -385,14 +555,24 @@
 
   function refresh() {
     if (box) renderSummary();
+    const sidebar = boxes.get("sidebar");
+    if (sidebar) sidebar();
     if (panel) renderResults(panel);
   }
 
   function start() {
     mountSummary();
     if (panel) renderResults(panel);
+    const told = notice();
+    const place = told && (boxes.get(told.place) || boxes.get("sidebar"));
+    if (place) place(told.text);
     window.addEventListener("medialit:progress", () => box && renderSummary());
-    window.addEventListener("storage", refresh);
+    // Another tab of this browser changed the saved answers; when it changed who is working, this page reloads, so
+    // that its exercises never show or save one learner's answers as another's.
+    window.addEventListener("storage", () => {
+      if (L.current() !== pageKey) window.location.reload();
+      else refresh();
+    });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

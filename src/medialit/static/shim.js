@@ -1,13 +1,14 @@
 // The static-book host: finds every exercise on the page, gives each a small model (get/set/on/off/save_changes)
 // and renders the widget into it. It scores submissions with scoring.js, as Python does in a live kernel.
-// Progress is kept in localStorage under "medialit:v1:<id>:<content_hash>" as
-// {submission, revealed, hints_shown, answered_at, score, max_score}; "medialit:v1-meta" holds {created, learner}.
+// Progress is kept in localStorage for the learner working now (learners.js: one browser can be shared by several
+// learners), under "medialit:v2:<learner key>:<id>:<content_hash>" as
+// {submission, revealed, hints_shown, answered_at, score, max_score}; the learner's record
+// "medialit:v2-meta:<learner key>" holds {created, learner}.
 // Each save is announced with a "medialit:progress" event, which progress.js (on every page) listens to. When the
 // storage refuses a save (full), the exercise says so at once and offers the download of every answer.
 
 const SOURCES = window.MEDIALIT_SOURCES;
-const STORE = "medialit:v1:";
-const META = "medialit:v1-meta";
+let learners = null; // window.medialit.learners, once learners.js has run
 
 const load = (source) => import(URL.createObjectURL(new Blob([source], { type: "text/javascript" })));
 
@@ -23,8 +24,8 @@ function storage() {
 function recall(state) {
   const store = storage();
   if (!store) return [null, false];
-  const prefix = `${STORE}${state.id}:`;
-  const current = prefix + state.content_hash;
+  const current = learners.answerName(state.id, state.content_hash);
+  const prefix = current.slice(0, current.length - state.content_hash.length);
   let dropped = false;
   try {
     for (let i = store.length - 1; i >= 0; i -= 1) {
@@ -50,7 +51,8 @@ window.medialit.unsaved = window.medialit.unsaved || new Map();
 /** Save the exercise's progress; false when the storage refused it (full or blocked). */
 function keep(state, data) {
   const store = storage();
-  const name = `${STORE}${state.id}:${state.content_hash}`;
+  const name = learners.answerName(state.id, state.content_hash);
+  const metaKey = learners.metaName();
   let saved = false;
   if (store) {
     try {
@@ -58,14 +60,14 @@ function keep(state, data) {
       saved = true;
       let meta = null;
       try {
-        meta = JSON.parse(store.getItem(META));
+        meta = JSON.parse(store.getItem(metaKey));
       } catch {
         meta = null; // corrupt: start a new record
       }
       if (!meta || typeof meta !== "object" || Array.isArray(meta)) meta = {};
       if (typeof meta.created !== "string") {
         meta.created = new Date().toISOString();
-        store.setItem(META, JSON.stringify(meta));
+        store.setItem(metaKey, JSON.stringify(meta));
       }
     } catch {
       // A full storage: the answer itself is told about below; a missing start time is no loss.
@@ -219,7 +221,8 @@ function stateFor(id) {
 }
 
 async function start() {
-  const [widget, scoring] = await Promise.all([load(SOURCES.widget), load(SOURCES.scoring)]);
+  const [widget, scoring] = await Promise.all([load(SOURCES.widget), load(SOURCES.scoring), load(SOURCES.learners)]);
+  learners = window.medialit.learners;
   for (const host of document.querySelectorAll("div.medialit-exercise[data-medialit-id]")) {
     if (host.dataset.medialitReady) continue;
     host.dataset.medialitReady = "true";

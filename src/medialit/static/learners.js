@@ -1,0 +1,264 @@
+// Who is working in this browser: several learners can share one device, each with their own saved answers.
+// It is loaded in front of progress.js on every page and by shim.js (through MEDIALIT_SOURCES) wherever exercises
+// are, and runs once per page: the first copy defines `window.medialit.learners`, a second copy does nothing.
+//
+// Storage layout (localStorage):
+//   medialit:v2:<learner key>:<exercise id>:<content hash>   one answer {submission, revealed, hints_shown, ...}
+//   medialit:v2-meta:<learner key>                            that learner's record {created, learner}
+//   medialit:v2-current                                       who is working now: {key}
+// The learner key is the name as the teacher's tools compare names (medialit.handin.learner_key: NFC, invisible
+// characters removed, runs of white space made one space, trimmed, case folded as far as the browser can), then
+// URL-encoded (encodeURIComponent), so that it never holds a ":" and any name is safe. "Ana", " ana " and "ANA" are
+// one learner. Before a name is given, answers go to the unnamed learner, whose key is the empty string (no name
+// has an empty key); when a name is given, the unnamed learner's answers become that learner's.
+//
+// Answers of the earlier layout (medialit:v1:<id>:<hash> and medialit:v1-meta {created, learner}) are moved once
+// to the learner named in medialit:v1-meta (or to the unnamed learner), then removed. If the storage is too full
+// for the move, nothing is moved: the earlier keys stay where they are and are read and written as that learner's.
+(() => {
+  window.medialit = window.medialit || {};
+  if (window.medialit.learners) return;
+
+  const ANSWERS = "medialit:v2:";
+  const META = "medialit:v2-meta:";
+  const CURRENT = "medialit:v2-current";
+  const OLD_ANSWERS = "medialit:v1:";
+  const OLD_META = "medialit:v1-meta";
+  const NAME_MAX = 200;
+  const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+  const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+  function storage() {
+    try {
+      return window.localStorage;
+    } catch {
+      return null; // storage switched off: nothing is kept
+    }
+  }
+
+  function names(store) {
+    const found = [];
+    try {
+      for (let i = 0; i < store.length; i += 1) {
+        const name = store.key(i);
+        if (name !== null) found.push(name);
+      }
+    } catch {
+      // A storage that cannot be listed holds nothing we can use.
+    }
+    return found;
+  }
+
+  const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+
+  function readJSON(name) {
+    const store = storage();
+    if (!store) return null;
+    try {
+      const value = JSON.parse(store.getItem(name));
+      return isObject(value) ? value : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** A name as typed, made safe to keep: lone surrogates become U+FFFD, trimmed, at most 200 characters. */
+  function cleanName(name) {
+    const text = String(name).replace(LONE_SURROGATE, "\ufffd").trim();
+    return Array.from(text).slice(0, NAME_MAX).join("").trim();
+  }
+
+  /** The storage key of a learner's name; "" for a blank name (the unnamed learner). */
+  function keyOf(name) {
+    const text = cleanName(name).normalize("NFC").replace(INVISIBLE, "").split(/\s+/).filter(Boolean).join(" ");
+    return encodeURIComponent(text.toUpperCase().toLowerCase().normalize("NFC"));
+  }
+
+  const validKey = (key) => typeof key === "string" && !key.includes(":");
+
+  // -- the earlier layout ---------------------------------------------------------------------------------------
+
+  // Set when the move of the earlier layout failed: that learner's answers stay under the earlier keys.
+  let legacyKey = null;
+
+  function slot(key) {
+    if (legacyKey !== null && key === legacyKey) return { answers: OLD_ANSWERS, meta: OLD_META };
+    return { answers: `${ANSWERS}${key}:`, meta: `${META}${key}` };
+  }
+
+  const answeredAt = (value) => {
+    try {
+      const record = JSON.parse(value);
+      const time = isObject(record) && typeof record.answered_at === "string" ? Date.parse(record.answered_at) : NaN;
+      return Number.isFinite(time) ? time : -Infinity;
+    } catch {
+      return -Infinity;
+    }
+  };
+
+  /** Copy every answer of slot `from` into slot `to` (the later answer wins where both have one) and the meta;
+   * remove `from` only when every copy was written. Returns whether the move happened. */
+  function move(store, from, to, name) {
+    const written = [];
+    const replaced = [];
+    try {
+      for (const source of names(store).filter((n) => n.startsWith(from.answers))) {
+        const target = to.answers + source.slice(from.answers.length);
+        const value = store.getItem(source);
+        const there = store.getItem(target);
+        if (value === null) continue;
+        if (there !== null && answeredAt(there) > answeredAt(value)) continue;
+        if (there !== null) replaced.push([target, there]);
+        store.setItem(target, value);
+        written.push(target);
+      }
+      const old = readJSON(from.meta) || {};
+      const meta = readJSON(to.meta) || {};
+      const created = [old.created, meta.created].filter((t) => typeof t === "string" && Number.isFinite(Date.parse(t)))
+        .sort((a, b) => Date.parse(a) - Date.parse(b))[0];
+      const record = { ...meta };
+      if (created) record.created = created;
+      if (name) record.learner = name;
+      else if (typeof old.learner === "string" && old.learner.trim() && !record.learner) record.learner = old.learner;
+      const before = store.getItem(to.meta);
+      store.setItem(to.meta, JSON.stringify(record));
+      replaced.push([to.meta, before]);
+      written.push(to.meta);
+    } catch {
+      // Full: take back what was written, so that nothing is in two places and the old answers stay as they were.
+      const back = new Map(replaced);
+      for (const target of written) {
+        try {
+          if (back.get(target) === undefined || back.get(target) === null) store.removeItem(target);
+          else store.setItem(target, back.get(target));
+        } catch {
+          // Putting back a value no larger than the copy fits where the copy did.
+        }
+      }
+      return false;
+    }
+    for (const source of names(store).filter((n) => n.startsWith(from.answers))) store.removeItem(source);
+    store.removeItem(from.meta);
+    return true;
+  }
+
+  function migrate() {
+    const store = storage();
+    if (!store) return;
+    const all = names(store);
+    if (!all.some((n) => n.startsWith(OLD_ANSWERS) || n === OLD_META)) return;
+    const old = readJSON(OLD_META) || {};
+    const name = typeof old.learner === "string" ? cleanName(old.learner) : "";
+    const key = keyOf(name);
+    const hadCurrent = store.getItem(CURRENT) !== null;
+    if (!move(store, { answers: OLD_ANSWERS, meta: OLD_META }, slot(key), name)) {
+      legacyKey = key;
+      return;
+    }
+    if (!hadCurrent && key) {
+      try {
+        store.setItem(CURRENT, JSON.stringify({ key }));
+      } catch {
+        // The answers are moved; the learner picks their name from the list.
+      }
+    }
+  }
+
+  // -- who is working ------------------------------------------------------------------------------------------
+
+  /** The key of the learner working now ("" for the unnamed learner). */
+  function current() {
+    const record = readJSON(CURRENT);
+    if (record && validKey(record.key)) return record.key;
+    return legacyKey !== null ? legacyKey : "";
+  }
+
+  function decoded(key) {
+    try {
+      return decodeURIComponent(key);
+    } catch {
+      return key;
+    }
+  }
+
+  /** The name of the learner `key` as they typed it ("" for the unnamed learner). */
+  function nameOf(key) {
+    if (!key) return "";
+    const meta = readJSON(slot(key).meta);
+    const name = meta && typeof meta.learner === "string" ? cleanName(meta.learner) : "";
+    return name && keyOf(name) === key ? name : decoded(key);
+  }
+
+  /** Every named learner with something saved in this browser: [{key, name}], by name. */
+  function saved() {
+    const store = storage();
+    const keys = new Set();
+    if (store) {
+      for (const n of names(store)) {
+        if (n.startsWith(META)) keys.add(n.slice(META.length));
+        else if (n.startsWith(ANSWERS)) keys.add(n.slice(ANSWERS.length).split(":")[0]);
+      }
+    }
+    if (legacyKey !== null) keys.add(legacyKey);
+    keys.delete("");
+    return [...keys].filter(validKey).map((key) => ({ key, name: nameOf(key) }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** Make `name` the learner working now. The unnamed learner's answers become theirs. Returns false when the name
+   * is blank or could not be kept (storage full or blocked). */
+  function use(name) {
+    const clean = cleanName(name);
+    const key = keyOf(clean);
+    const store = storage();
+    if (!key || !store) return false;
+    const now = current();
+    if (now === key) {
+      // The same learner: keep the spelling they typed last.
+      try {
+        store.setItem(slot(key).meta, JSON.stringify({ ...(readJSON(slot(key).meta) || {}), learner: clean }));
+      } catch {
+        // The earlier spelling stays.
+      }
+      return true;
+    }
+    if (!now && !move(store, slot(""), slot(key), clean)) return false;
+    try {
+      if (now) store.setItem(slot(key).meta, JSON.stringify({ ...(readJSON(slot(key).meta) || {}), learner: clean }));
+      store.setItem(CURRENT, JSON.stringify({ key }));
+    } catch {
+      return false;
+    }
+    if (legacyKey === "" && !now) legacyKey = null;
+    return true;
+  }
+
+  /** Delete the answers of the learner `key`; with `everything`, their name too (and they stop being current). */
+  function forget(key, everything) {
+    const store = storage();
+    if (!store) return;
+    const place = slot(key);
+    try {
+      for (const n of names(store)) if (n.startsWith(place.answers)) store.removeItem(n);
+      const meta = readJSON(place.meta);
+      if (everything || !meta || typeof meta.learner !== "string") store.removeItem(place.meta);
+      else store.setItem(place.meta, JSON.stringify({ learner: meta.learner }));
+      if (everything && current() === key) store.removeItem(CURRENT);
+    } catch {
+      // Nothing more can be done with a blocked storage.
+    }
+    if (everything && legacyKey === key) legacyKey = null;
+    const unsaved = window.medialit.unsaved;
+    if (unsaved) for (const n of [...unsaved.keys()]) if (n.startsWith(place.answers)) unsaved.delete(n);
+  }
+
+  /** The storage key of one answer of the learner working now. */
+  const answerName = (id, hash) => `${slot(current()).answers}${id}:${hash}`;
+
+  /** The storage key of the record {created, learner} of the learner working now. */
+  const metaName = () => slot(current()).meta;
+
+  migrate();
+
+  window.medialit.learners = { CURRENT, keyOf, current, nameOf, saved, use, forget, answerName, metaName, readJSON };
+})();
