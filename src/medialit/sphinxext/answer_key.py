@@ -48,7 +48,8 @@ def _exercise(exercise: Exercise, catalogue: Catalogue) -> nodes.section:
         return section
     targets = nodes.bullet_list(classes=["medialit-key-targets"])
     for target in exercise.targets:
-        kind = f" ({labels[target.label]})" if target.label else ""
+        also = ", ".join(labels[k] for k in target.also_accept)
+        kind = f" ({labels[target.label]}{'; also accepted: ' + also if also else ''})" if target.label else ""
         targets += _entry(f"Target {target.id}{kind}", target.anchors, target.explanation, catalogue)
     for discussion in exercise.discussions:
         title = f"Discussion (either answer is accepted): {discussion.id}"

@@ -26,6 +26,8 @@ class KeyItem:
     """The kind's name in a labelled highlight, else empty."""
     explanation: str
     """Why, in one or two sentences."""
+    also_accepted: tuple[str, ...] = ()
+    """Names of the other kinds that also count as right (a target's ``also_accept``)."""
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ def _exercise(place: int, exercise: Exercise, catalogue: Catalogue, pages: dict[
     kinds = {label.id: label.name for label in exercise.labels}
     targets = tuple(
         KeyItem(id=t.id, where=_where(t.anchors, catalogue, several), kind=kinds.get(t.label or "", ""),
-                explanation=first_sentences(t.explanation))
+                explanation=first_sentences(t.explanation), also_accepted=tuple(kinds[k] for k in t.also_accept))
         for t in exercise.targets
     )
     distractors = tuple(
