@@ -1,0 +1,47 @@
+"""Discussion items in the static widget: shown as open questions, with both readings, costing nothing; axe-clean."""
+
+from __future__ import annotations
+
+import pytest
+
+from medialit.state import exercise_state
+from tests.browser.test_widget_static import open_page, text_of, wait_for_text  # noqa: F401 (fixture)
+from tests.conftest import axe_violations
+
+pytestmark = pytest.mark.browser
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_a_discussion_option_is_an_open_question_whatever_is_ticked(open_page, exercise_set, catalogue):  # noqa: F811
+    exercise = exercise_set.get("final-contradiction")
+    page = open_page([exercise_state(exercise, catalogue)])
+    root = page.locator("[data-medialit-id='final-contradiction']")
+    open_option = next(o for o in exercise.options if o.discussion)
+    for option in exercise.options:
+        if option.correct or option.discussion:
+            root.get_by_label(option.text).check()
+    root.get_by_role("button", name="Check").click()
+    wait_for_text(page, "final-contradiction", "You scored 2 of 2 points.")
+    text = text_of(page, "final-contradiction")
+    assert "Open question: either answer is fine" in text and squash(open_option.feedback) in text
+    assert "Not right" not in text
+    assert axe_violations(page) == []
+
+
+def test_a_discussion_pair_costs_nothing_and_shows_both_readings(open_page, exercise_set, catalogue):  # noqa: F811
+    exercise = exercise_set.get("contradictions-b")
+    page = open_page([exercise_state(exercise, catalogue)])
+    root = page.locator("[data-medialit-id='contradictions-b']")
+    root.locator("[role=option]", has_text="are pseudonyms").click()
+    root.locator("[role=option]", has_text="Putin Does Not Deny Reports").click()
+    root.get_by_role("button", name="Add pair").click()
+    root.get_by_role("button", name="Check").click()
+    wait_for_text(page, "contradictions-b", "You scored 0 of 2 points.")
+    text = text_of(page, "contradictions-b")
+    for item in exercise.discussions:
+        assert squash(item.explanation) in text
+    assert "Open question: either answer is fine" in text and "Not a pair" not in text
+    assert axe_violations(page) == []
