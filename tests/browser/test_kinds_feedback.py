@@ -1,0 +1,102 @@
+"""The widget in a static page, keyboard only: a right sentence with another kind earns half a point and the feedback
+names the expected kind; an accepted alternative kind earns the full point; the rule tells what a wrong mark costs."""
+
+from __future__ import annotations
+
+import pytest
+
+from medialit.state import exercise_state
+from tests.browser.mirror import SYNTHETIC, exercise_page, synthetic_state
+from tests.conftest import axe_violations
+from tests.keys import arrow_to, press_button, tab_to_listbox
+
+pytestmark = pytest.mark.browser
+KINDS = "sourcing-a-kinds"
+
+
+@pytest.fixture
+def open_page(page, serve, tmp_path):
+    """``open_page(states)`` → the guarded page showing those exercise states."""
+    server = serve(tmp_path)
+
+    def go(states: list[dict]):
+        exercise_page(tmp_path, states)
+        page.goto(f"{server.url}/index.html")
+        page.wait_for_selector("section.medialit")
+        return page
+
+    yield go
+    assert page.external_requests == []
+    assert page.console_errors == []
+
+
+def text_of(page, exercise_id: str) -> str:
+    return " ".join(page.locator(f"[data-medialit-id='{exercise_id}']").text_content().split())
+
+
+def wait_for_text(page, exercise_id: str, text: str) -> None:
+    page.wait_for_function(
+        "([id, text]) => document.querySelector(`[data-medialit-id='${id}']`).textContent.includes(text)",
+        arg=[exercise_id, text],
+    )
+
+
+def tick_kind(page, name: str) -> None:
+    """In the kind menu that just took the focus, Tab to the kind called ``name`` and tick it with Space."""
+    for _ in range(12):
+        if page.evaluate("() => (document.activeElement?.closest('label')?.textContent ?? '').trim()").startswith(name):
+            page.keyboard.press("Space")
+            return
+        page.keyboard.press("Tab")
+    pytest.fail(f"Tab never reached the kind {name!r}")
+
+
+def mark(page, exercise_id: str, sentence: str, kind: str) -> None:
+    tab_to_listbox(page, exercise_id)
+    arrow_to(page, sentence)
+    page.keyboard.press("Space")  # selects the sentence and moves the focus to the kind menu
+    assert page.evaluate("document.activeElement.type") == "checkbox"
+    tick_kind(page, kind)
+
+
+def test_a_right_sentence_with_another_kind_names_the_expected_kind(open_page, exercise_set, catalogue):
+    exercise = exercise_set.get(KINDS)
+    page = open_page([exercise_state(exercise, catalogue)])
+    # Paragraph 2 holds two targets: secret material (the cables) and anonymous officials (the Ministry sources).
+    mark(page, KINDS, "classified diplomatic cables", "Vague group")
+    press_button(page, KINDS, "Check")
+    wait_for_text(page, KINDS, "You scored 1 of 13 points.")  # half a point for each of the two targets
+    text = text_of(page, KINDS)
+    assert "Found in part" in text
+    assert "Right sentence. The kind here is: Secret or closed-off material. The kind is Secret" in text
+    assert "Right sentence. The kind here is: Anonymous official." in text
+    assert "Each right sentence earns 1 point for the right kind. With only other kinds, it earns half a point." in text
+    assert "Each mark on a sentence with nothing to find takes 1 point away." in text
+    assert axe_violations(page) == []
+
+
+def test_an_accepted_alternative_kind_earns_the_full_point(open_page, exercise_set, catalogue):
+    exercise = exercise_set.get(KINDS)
+    officials = next(t for t in exercise.targets if t.id == "russian-officials")
+    page = open_page([exercise_state(exercise, catalogue)])
+    mark(page, KINDS, "hailed by Russian officials", "Anonymous official")
+    press_button(page, KINDS, "Check")
+    wait_for_text(page, KINDS, "You scored 1 of 13 points.")
+    text = text_of(page, KINDS)
+    assert "✓ Found" in text and " ".join(officials.explanation.split()) in text
+    assert "Right sentence. The kind here is" not in text
+
+
+def test_the_rule_tells_what_a_wrong_mark_costs_when_most_sentences_are_targets(open_page):
+    dense = next(e for e in SYNTHETIC if e.id == "made-up-dense")
+    page = open_page([synthetic_state(dense)])
+    tab_to_listbox(page, dense.id)
+    arrow_to(page, "Sentence 1 of paragraph 1 in gamma")
+    page.keyboard.press("Space")
+    arrow_to(page, "Sentence 1 of paragraph 3 in gamma")  # looks odd, is fine
+    page.keyboard.press("Space")
+    press_button(page, dense.id, "Check")
+    wait_for_text(page, dense.id, "You scored 0 of 3 points.")  # 1 earned, 1.5 lost, never below 0
+    text = text_of(page, dense.id)
+    assert "Each wrong mark takes 1.5 points away, because most sentences here hold something to find." in text
+    assert "Looks odd, is fine." in text
