@@ -96,6 +96,9 @@ def parsed(saved: dict[str, str]) -> dict:
 
 
 def guarded_clean(page) -> None:
+    for part in (".medialit-progress", "#medialit-results"):
+        for text in page.locator(part).all_text_contents():
+            assert not {"null", "undefined", "[object"} & set(text.split()), text
     assert page.console_errors == []
     assert page.external_requests == []
 
@@ -129,6 +132,7 @@ def test_two_learners_in_turn_each_hand_in_only_their_own_answers(book_server, p
     confirm = results.locator(".ml-finish-confirm")
     assert squash(confirm.locator("p").text_content()) == (
         "Your answers were downloaded as medialit-answers-ana.json. Remove them from this browser?")
+    guarded_clean(page)
     confirm.get_by_role("button", name="Remove").click()
     results.get_by_label("Your name").wait_for()
     assert "Your answers were removed from this browser." in results.locator("[role=status]").text_content()
@@ -174,6 +178,9 @@ def test_switching_learner_keeps_each_learners_answers_apart(book_server, page, 
     ready(page)
     assert not shown_as_answered(page, "disclaimer-002")
     assert f"0 of {manifest_total} exercises done" in squash(side.text_content())
+    side.get_by_role("button", name="Not you? Switch learner").click()
+    guarded_clean(page)  # the switch area open
+    side.get_by_role("button", name="Cancel").click()
     answer_none(page)
 
     side.get_by_role("button", name="Not you? Switch learner").click()

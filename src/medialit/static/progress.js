@@ -28,7 +28,15 @@
       else if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
       else node.setAttribute(name, value === true ? "" : String(value));
     }
-    for (const child of children) if (child !== null && child !== undefined && child !== false) node.append(child);
+    node.append(...present(children));
+    return node;
+  }
+
+  const present = (children) => children.filter((child) => child !== null && child !== undefined && child !== false);
+
+  /** `node` holding `children` only, leaving out null, undefined and false. */
+  function put(node, ...children) {
+    node.replaceChildren(...present(children));
     return node;
   }
 
@@ -99,7 +107,7 @@
     const link = BOOK.results_page
       ? h("a", { class: "ml-progress-link", href: new URL(BOOK.results_page, root).href, text: "My results and hand-in" })
       : null;
-    summaryPart.replaceChildren(
+    put(summaryPart,
       h("p", { class: "ml-progress-title", text: "Your progress" }),
       h("p", { class: "ml-progress-count", text: doneWords(s) }),
       h("div", { class: "ml-progress-bar", "aria-hidden": "true" }, bar),
@@ -368,7 +376,7 @@
       input.addEventListener("keydown", (event) => {
         if (event.key === "Enter") go();
       });
-      area.replaceChildren(
+      put(area,
         h("p", { id: `${uid}-switch-title`, class: "ml-learner-title", text: "Who is working now?" }),
         savedLearners(uid, place, status),
         field,
@@ -404,7 +412,7 @@
         const who = h("p", { class: "ml-learner-who", tabindex: "-1" }, "You are: ", h("strong", { text: name }));
         const change = switchControls(uid, place, status);
         const finish = handin ? null : finishControls(uid, place, status, () => "", () => {});
-        part.replaceChildren(
+        put(part,
           who,
           h("p", { class: "ml-learner-actions" }, change.button, finish && " ", finish && finish.button),
           change.area,
@@ -424,7 +432,7 @@
             if (event.key === "Enter") save();
           });
         }
-        part.replaceChildren(
+        put(part,
           h("p", { class: handin ? null : "ml-learner-title", id: `${uid}-name-help`, text: help }),
           field.field,
           handin ? null : h("p", {}, h("button", { type: "button", class: "ml-learner-save", text: "Save my name",
@@ -526,7 +534,7 @@
       panel.querySelector(".ml-reset").focus();
     }
 
-    panel.replaceChildren(
+    put(panel,
       h("p", { class: "ml-results-overview", text: overview }),
       skillTable,
       exerciseTable,
