@@ -36,10 +36,11 @@ def run(args: argparse.Namespace) -> int:
     """Print the problems; 0 when there is no error (warnings allowed), else 1."""
     try:
         project, catalogue, found = load_project(args)
-        reveals = reveal_problems(found.exercises, project.book, [d.text for d in catalogue.documents])
-        found = ExerciseSet(found.exercises, (*found.problems, *reveals))
     except (SeedIntegrityError, KeyError, TypeError, yaml.YAMLError) as error:
         found = ExerciseSet((), (_catalogue_problem(args, error),))
+    else:
+        reveals = reveal_problems(found.exercises, project.book, [d.text for d in catalogue.documents])
+        found = ExerciseSet(found.exercises, (*found.problems, *reveals))
     bias = None
     if args.items:
         found, bias = _with_item_bias(args, found)
