@@ -74,8 +74,10 @@ def test_the_key_lists_every_target_and_right_option(tmp_path, chapter, exercise
                     assert number(unit) in part
             if target.label:
                 assert next(lab.name for lab in exercise.labels if lab.id == target.label) in part
-        rows = re.findall(r'<tr class="(right|wrong)">', part)
-        assert rows == ["right" if o.correct else "wrong" for o in exercise.options]
+        rows = re.findall(r'<tr class="(right|wrong|open)">', part)
+        assert rows == ["open" if o.discussion else "right" if o.correct else "wrong" for o in exercise.options]
+        for discussion in exercise.discussions:
+            assert f"({discussion.id})" in part
 
 
 def test_the_whole_key_is_in_lesson_order_by_default(tmp_path, exercise_set):

@@ -42,6 +42,8 @@ class KeyOption:
     """Whether ticking it is right."""
     feedback: str
     """Why it is right, in one or two sentences (empty for wrong options)."""
+    discussion: bool = False
+    """An open question: ticked or not, it is accepted (its feedback gives both readings)."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,8 @@ class KeyExercise:
     """Choice: every option, the right ones marked."""
     multiple: bool
     """Choice: whether several options are right to tick."""
+    discussions: tuple[KeyItem, ...] = ()
+    """Pairs: open questions, accepted linked or not."""
 
 
 @dataclass(frozen=True)
@@ -117,10 +121,16 @@ def _exercise(place: int, exercise: Exercise, catalogue: Catalogue, pages: dict[
         none_feedback=first_sentences(exercise.none_feedback) if none_is_right else "",
         options=tuple(
             KeyOption(letter=chr(ord("A") + i), text=o.text, correct=o.correct,
-                      feedback=first_sentences(o.feedback) if o.correct else "")
+                      feedback=first_sentences(o.feedback) if o.correct or o.discussion else "",
+                      discussion=o.discussion)
             for i, o in enumerate(exercise.options)
         ),
         multiple=exercise.multiple,
+        discussions=tuple(
+            KeyItem(id=t.id, where=_where(t.anchors, catalogue, several), kind="",
+                    explanation=first_sentences(t.explanation))
+            for t in exercise.discussions
+        ),
     )
 
 
