@@ -120,6 +120,12 @@ def test_the_skill_s_exercises_keep_a_scored_question_and_explain_both_readings(
             assert not (option.discussion and option.correct), (exercise.id, option.id)
 
 
+def test_the_rule_tells_that_open_questions_cost_nothing(exercise_set):
+    assert "open question" in scoring.rule(exercise_set.get("contradictions-b"))
+    assert "open question" in scoring.rule(choice_with_discussion())
+    assert "open question" not in scoring.rule(exercise_set.get("contradiction-or-tension"))
+
+
 def test_the_browser_key_carries_discussion_items(exercise_set, catalogue):
     state = exercise_state(exercise_set.get("contradictions-b"), catalogue)
     assert [d["id"] for d in state["key"]["discussions"]] == ["overland-vs-china", "disclaimer-vs-headline"]

@@ -64,6 +64,8 @@ def rule(exercise: Exercise, *, tell_cost: bool = True) -> str:
     when it is more than 1 (it tells how many sentences are targets: exam builds)."""
     if exercise.type is ExerciseType.HIGHLIGHT:
         return highlight_rule(highlight.weight(exercise) if tell_cost else None, bool(exercise.labels))
+    if exercise.discussions or any(o.discussion for o in exercise.options):
+        return RULES[exercise.type] + " An open question, where careful readers differ, earns and costs nothing."
     return RULES[exercise.type]
 
 
