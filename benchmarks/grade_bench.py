@@ -4,7 +4,10 @@ Prints wall time and peak memory of the batch path (gather + grade + results, gr
 files), and the same answers graded one at a time: each file read and validated, then each answer through
 :func:`medialit.scoring.score`. Figures are printed, never asserted. Goal: the batch path within 5 s and 1 GB.
 
-    .venv/bin/python benchmarks/grade_bench.py [--learners 10000] [--keep DIR]
+    .venv/bin/python benchmarks/grade_bench.py [--learners 10000] [--keep DIR] [--batch-only]
+
+``--batch-only`` measures the batch path once and ends with one line ``RESULT learners=… wall=… rss_mb=…`` (for
+``grade_scale.py``, which compares class sizes side by side, each in its own process).
 """
 
 from __future__ import annotations
@@ -65,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--learners", type=int, default=10_000)
     parser.add_argument("--keep", type=Path, help="write the hand-ins and outputs here and keep them")
+    parser.add_argument("--batch-only", action="store_true", help="measure the batch path once, print RESULT")
     args = parser.parse_args(argv)
     project = Project.find()
     exercises = load_exercises(project.exercises, Catalogue.load(project.catalogue_path)).require_valid()
@@ -85,6 +89,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"batch: {report.summary}, {len(report.results)} result rows")
         print(f"batch: {batch:.2f} s wall (" + ", ".join(f"{k} {v:.2f} s" for k, v in phases.items())
               + f"), peak RSS of the process so far {rss:.0f} MB")
+        if args.batch_only:
+            print(f"RESULT learners={args.learners} wall={batch:.2f} rss_mb={rss:.0f}")
+            return 0
 
         tracemalloc.start()
         _batch(folder, exercises, work / "out")

@@ -17,6 +17,7 @@ ROOT = HERE.parent
 BENCHMARKS = {
     "book_bench.py": {"full": [], "quick": ["--quick"]},
     "grade_bench.py": {"full": [], "quick": ["--learners", "500"]},
+    "grade_scale.py": {"full": [], "quick": ["--sizes", "500", "2000"]},
 }
 
 

@@ -58,6 +58,8 @@ class Page:
     placeholders: list[str] = field(default_factory=list)
     states: dict[str, dict] = field(default_factory=dict)
     rows: list[str] = field(default_factory=list)
+    state_texts: dict[str, str] = field(default_factory=dict)
+    """Each exercise state's JSON as written, squashed like :attr:`text`."""
     """Table rows and list items (HTML, tags stripped) or lines (other files)."""
 
     @functools.cached_property
@@ -84,6 +86,7 @@ class _Parser(HTMLParser):
         self.scripts: list[str] = []
         self.placeholders: list[str] = []
         self.states: dict[str, dict] = {}
+        self.state_texts: dict[str, str] = {}
         self._script: dict[str, str] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -103,6 +106,7 @@ class _Parser(HTMLParser):
             self.scripts.append(self._script["text"])
             if self._script["for"]:
                 self.states[self._script["for"]] = json.loads(self._script["text"])
+                self.state_texts[self._script["for"]] = _squash(self._script["text"])
             self._script = None
 
 
@@ -132,7 +136,7 @@ def _read(html_root: Path) -> dict[str, Page]:
         rows = [_squash(html.unescape(re.sub(r"<[^>]+>", " ", row.group(0))))
                 for row in re.finditer(r"<(tr|li)\b.*?</\1>", raw, re.DOTALL)]
         pages[name] = Page(name, _squash(raw), _squash(" ".join(parser.scripts)), parser.placeholders, parser.states,
-                           rows)
+                           rows, parser.state_texts)
     return pages
 
 
@@ -205,11 +209,20 @@ def _leaks(pages: dict[str, Page], exercises) -> list[str]:
 
 
 def _key_data(pages: dict[str, Page], exercises) -> list[str]:
-    """Every key-only JSON fragment of ``exercises`` found in ``pages``."""
+    """Every key-only JSON fragment of ``exercises`` found in ``pages``.
+
+    The states of other exercises, which may ship their own key, are not searched: options with the same ids (such
+    as "confirms") are marked correct there for their own exercise.
+    """
     found = []
+    searched = {exercise.id for exercise in exercises}
     for page in pages.values():
+        text = page.text
+        for exercise_id, state_text in page.state_texts.items():
+            if exercise_id not in searched:
+                text = text.replace(state_text, "")
         for exercise_id, pattern in _key_patterns(exercises):
-            if pattern in page.text or pattern.replace('"', '\\"') in page.text:
+            if pattern in text or pattern.replace('"', '\\"') in text:
                 found.append(f"{page.path}: {exercise_id} {pattern}")
     return found
 
@@ -271,13 +284,33 @@ def _option_forms(text: str) -> frozenset[str]:
                       json.dumps(text, ensure_ascii=False)[1:-1]})
 
 
+@functools.cache
+def _option_owners() -> dict[str, frozenset[str]]:
+    """Every option text of the book's exercises, with the exercises offering it."""
+    from medialit.catalogue import Catalogue
+    from medialit.exercises import load_exercises
+
+    found = load_exercises(ROOT / "exercises", Catalogue.load(ROOT / "seeds" / "catalogue.yaml"))
+    owners: dict[str, set[str]] = {}
+    for exercise in found.exercises:
+        for option in exercise.options:
+            owners.setdefault(option.text, set()).add(exercise.id)
+    return {text: frozenset(ids) for text, ids in owners.items()}
+
+
 def _correct_option_rows(pages: dict[str, Page], exercises) -> list[str]:
-    """Rows or lines that show a correct option and no other option of its exercise: a list of the right ones."""
+    """Rows or lines that show a correct option and no other option of its exercise: a list of the right ones.
+
+    An option whose words another exercise offers too, alone or inside a longer option (outside ``exercises``), is
+    not searched: a row about that other exercise says nothing of this one.
+    """
     found = []
+    searched = {exercise.id for exercise in exercises}
     for exercise in exercises:
         forms = {option.id: _option_forms(option.text) for option in exercise.options}
         for option in exercise.options:
-            if not option.correct:
+            if not option.correct or any(option.text in text and ids - searched
+                                         for text, ids in _option_owners().items()):
                 continue
             others = [f for key, f in forms.items() if key != option.id]
             for page in pages.values():

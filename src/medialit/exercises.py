@@ -7,7 +7,6 @@ and documents exist, and that each exercise can tell a careful learner from one 
 from __future__ import annotations
 
 import difflib
-import hashlib
 import json
 import re
 from collections import Counter
@@ -22,6 +21,7 @@ import jsonschema
 import yaml
 
 from medialit.catalogue import Catalogue, Document
+from medialit.meaning import meaning_hash
 from medialit.model import (
     Anchor,
     Distractor,
@@ -35,6 +35,7 @@ from medialit.model import (
 from medialit.nearest import nearest_passage
 from medialit.problems import ExerciseFileError, Problem, Severity
 from medialit.scoring.highlight import innocent
+from medialit.text import Unit
 from medialit.yamlfile import YamlFile, field_path
 
 __all__ = ["ExerciseSet", "load_exercise", "load_exercises", "schema"]
@@ -244,9 +245,8 @@ def _placeholders(checker: _Checker, data: Any, where: tuple[Any, ...] = ()) -> 
                     severity=Severity.WARNING)
 
 
-def _hash(data: Any) -> str:
-    blob = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
-    return hashlib.sha256(blob).hexdigest()[:16]
+def _sentence(catalogue: Catalogue, unit: Unit) -> str:
+    return catalogue.get(unit.document).text[unit.start:unit.end]
 
 
 def _yaml_problem(path: Path, error: yaml.YAMLError) -> Problem:
@@ -371,8 +371,9 @@ def _compile(checker: _Checker, data: dict, path: Path) -> Exercise:
         multiple=data.get("multiple", False),
         context=context,
         takeaway=data.get("takeaway", ""),
+        assessment=data.get("assessment", False),
         source=str(path),
-        content_hash=_hash(data),
+        content_hash=meaning_hash(data, ((u.id, _sentence(checker.catalogue, u)) for u in units)),
     )
     if not checker.failed:
         _check_items(checker, exercise, data)

@@ -12,9 +12,10 @@ from medialit.assets import asset_path
 from medialit.catalogue import Catalogue
 from medialit.exercises import load_exercises
 from medialit.model import Exercise
+from medialit.modes import Mode
 from medialit.project import Project
 from medialit.scoring import FormatError, Result, score
-from medialit.state import exercise_state
+from medialit.state import exercise_state, ships_key
 
 __all__ = ["ExerciseWidget"]
 
@@ -33,7 +34,8 @@ class ExerciseWidget(anywidget.AnyWidget):
 
     def __init__(self, exercise: Exercise, catalogue: Catalogue, **kwargs: Any):
         self._exercise = exercise
-        super().__init__(state=exercise_state(exercise, catalogue), **kwargs)
+        super().__init__(state=exercise_state(exercise, catalogue, with_key=ships_key(exercise, Mode.LEARN)),
+                         **kwargs)
 
     @classmethod
     def for_exercise(cls, exercise_id: str, root: str | Path | None = None, **kwargs: Any) -> ExerciseWidget:
@@ -55,14 +57,19 @@ class ExerciseWidget(anywidget.AnyWidget):
             self.result = None
             return
         try:
-            self.result = score(self._exercise, submission.get("answer")).as_dict()
+            result = score(self._exercise, submission.get("answer"))
         except FormatError as error:
             self.result = {"error": str(error)}
+            return
+        # Under the assessment setting the page only records the answer, as in the static book.
+        self.result = {"recorded": True, "exercise": self._exercise.id} if self._exercise.assessment else \
+            result.as_dict()
 
     def check(self, answer: Any, confidence: int | None = None) -> Result | None:
         """Submit a raw answer as the front-end would; the scored :class:`Result`, or ``None`` if malformed."""
         count = (self.submission or {}).get("count", 0) + 1
-        self.submission = {"answer": answer, "count": count, "confidence": confidence}
+        first = (self.submission or {}).get("first_answer", answer)
+        self.submission = {"answer": answer, "count": count, "confidence": confidence, "first_answer": first}
         if self.result is None or "error" in self.result:
             return None
         return score(self._exercise, answer)

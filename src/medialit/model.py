@@ -163,10 +163,13 @@ class Exercise:
     """A passage quoted above a choice question."""
     takeaway: str = ""
     """What to remember, shown after checking."""
+    assessment: bool = False
+    """Under the assessment setting: one attempt, no hints, no answer shown, and no key in the book; only ``medialit
+    grade`` scores it (on the first answer, unless told otherwise)."""
     source: str = ""
     """The file it was read from."""
     content_hash: str = ""
-    """Hash of the file's data; changes whenever the exercise changes."""
+    """Hash of what an answer means (:mod:`medialit.meaning`); a wording fix keeps it."""
 
     @cached_property
     def unit_ids(self) -> tuple[str, ...]:

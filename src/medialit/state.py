@@ -82,7 +82,7 @@ def ships_key(exercise: Exercise, mode: Mode) -> bool:
     """
     match mode:
         case Mode.LEARN:
-            return True
+            return not exercise.assessment
         case Mode.EXAM:
             return False
 
@@ -112,4 +112,5 @@ def exercise_state(exercise: Exercise, catalogue: Catalogue, *, with_key: bool =
         "rule": rule(exercise, tell_cost=with_key),  # a highlight's cost tells how many sentences are targets
         "max_score": max_score(exercise) if with_key else None,  # it tells how many answers are right
         "key": _key(exercise) if with_key else None,
+        "attempts": 1 if exercise.assessment else None,  # the assessment setting: one attempt, then it is locked
     }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from medialit.state import exercise_state
-from tests.browser.test_widget_static import open_page, text_of, wait_for_text  # noqa: F401 (fixture)
+from tests.browser.test_widget_static import text_of, wait_for_text
 from tests.conftest import axe_violations
 
 pytestmark = pytest.mark.browser
@@ -15,7 +15,7 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def test_a_discussion_option_is_an_open_question_whatever_is_ticked(open_page, exercise_set, catalogue):  # noqa: F811
+def test_a_discussion_option_is_an_open_question_whatever_is_ticked(open_page, exercise_set, catalogue):
     exercise = exercise_set.get("final-contradiction")
     page = open_page([exercise_state(exercise, catalogue)])
     root = page.locator("[data-medialit-id='final-contradiction']")
@@ -31,7 +31,7 @@ def test_a_discussion_option_is_an_open_question_whatever_is_ticked(open_page, e
     assert axe_violations(page) == []
 
 
-def test_a_discussion_pair_costs_nothing_and_shows_both_readings(open_page, exercise_set, catalogue):  # noqa: F811
+def test_a_discussion_pair_costs_nothing_and_shows_both_readings(open_page, exercise_set, catalogue):
     exercise = exercise_set.get("contradictions-b")
     page = open_page([exercise_state(exercise, catalogue)])
     root = page.locator("[data-medialit-id='contradictions-b']")

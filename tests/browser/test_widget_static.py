@@ -15,22 +15,6 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def open_page(page, serve, tmp_path):
-    """``open_page(states, theme=...)`` → the guarded page showing those exercise states."""
-    server = serve(tmp_path)
-
-    def go(states: list[dict], theme: str = "light", name: str = "index.html"):
-        exercise_page(tmp_path, states, name=name, theme=theme)
-        page.goto(f"{server.url}/{name}")
-        page.wait_for_selector("section.medialit")
-        return page
-
-    yield go
-    assert page.external_requests == []
-    assert page.console_errors == []
-
-
-@pytest.fixture
 def states(exercise_set, catalogue):
     return {e.id: exercise_state(e, catalogue) for e in exercise_set.exercises}
 

@@ -76,7 +76,7 @@ def test_a_version_2_file_must_hold_first_answers_and_a_bad_one_is_listed(exerci
     assert [a.raw for a in back.answers] == [a.raw for a in handin.answers], "the answers themselves are kept"
 
 
-def _grade(tmp_path, exercises, handins, score_on=ScoreOn.LAST):
+def _grade(tmp_path, exercises, handins, score_on=ScoreOn.AUTO):
     folder = tmp_path / "class"
     folder.mkdir(exist_ok=True)
     for name, data in handins.items():
@@ -174,3 +174,18 @@ def test_feedback_pages_hand_back_each_answer_with_its_verdict_and_explanation(t
     (out / "feedback" / "notes.txt").write_text("mine", encoding="utf-8")
     assert main(["grade", str(tmp_path / "class"), "-o", str(out)]) == 2
     assert (out / "feedback" / "notes.txt").exists()
+
+
+def test_by_default_first_tries_count_for_assessment_exercises_only(tmp_path, exercise_set):
+    import dataclasses
+
+    exercises = list(exercise_set.exercises)
+    tested = exercises[0] = dataclasses.replace(exercises[0], assessment=True)
+    handins = {"ana.json": handin_from_results("Ana", _answers(exercises, first="wrong")).as_json()}
+    (ana,) = _grade(tmp_path, exercises, handins).learners
+    by_id = {r.exercise: r.score for r in ana.results}
+    assert by_id[tested.id] == score(tested, examples(tested).incorrect).score
+    for exercise in exercises[1:]:
+        assert by_id[exercise.id] == score(exercise, examples(exercise).correct).score
+    (last,) = _grade(tmp_path, exercises, handins, ScoreOn.LAST).learners
+    assert last.score == pytest.approx(sum(score(e, examples(e).correct).score for e in exercises))

@@ -3,8 +3,8 @@
 Inputs are hand-in files (``.json``, ``.csv``), folders (searched recursively; symbolic links are listed, never
 followed) and ``.zip`` archives. Every answer is scored again by the Python engine; scores written in a file are
 never read. Files over 2 MB are refused. The files of one learner are merged, the newest answer to each exercise
-counting (see :mod:`medialit.teacher.grade`). ``--score first`` counts the first answer each learner checked instead
-of their last one.
+counting (see :mod:`medialit.teacher.grade`). ``--score`` chooses first tries or last answers (by default, first tries
+for exercises under the assessment setting and last answers for the rest).
 
 Writes into ``-o OUTDIR``, replacing it as a whole: ``results.csv``, ``gradebook.csv``, ``items.csv`` (columns in
 :mod:`medialit.teacher.tables`), ``rejected.csv`` (every entry, answer and field not graded, with its reason),
@@ -47,10 +47,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="hand-in files, folders (searched recursively) or .zip archives")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUTDIR",
                         help="folder for the CSV files and report.html (created if missing, replaced as a whole)")
-    parser.add_argument("--score", choices=[str(s) for s in ScoreOn], default=str(ScoreOn.LAST),
-                        help="which answer to each exercise counts: the learner's last answer (default) or the first "
-                        "one they checked (for items meant as a test); a first try an older hand-in did not record "
-                        "counts its last answer and is counted in the gradebook's first_unknown")
+    parser.add_argument("--score", choices=[str(s) for s in ScoreOn], default=str(ScoreOn.AUTO),
+                        help="which answer to each exercise counts: 'auto' (default) counts the first answer checked "
+                        "for exercises under the assessment setting and the last answer for the rest; 'first' and "
+                        "'last' count the same for all; a first try an older hand-in did not record counts its last "
+                        "answer and is counted in the gradebook's first_unknown")
     parser.add_argument("--feedback", action="store_true",
                         help="also write one feedback page per learner into OUTDIR/feedback/ (each answer, its verdict "
                         "and its explanation), to hand back after a test")

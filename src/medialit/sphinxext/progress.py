@@ -24,9 +24,9 @@ from sphinx.util.docutils import SphinxDirective
 from medialit import __version__
 from medialit.assets import asset_path, asset_text, compact_js
 from medialit.model import Skill
-from medialit.modes import Mode
 from medialit.scoring import max_score
 from medialit.sphinxext.nodes import add_html_only_node, inline_json
+from medialit.state import ships_key
 
 __all__ = ["MyResultsDirective", "manifest", "note_exercise", "setup"]
 
@@ -99,7 +99,7 @@ def manifest(app: Sphinx) -> dict[str, Any]:
     from medialit.sphinxext import load, mode
 
     _, exercises = load(app)
-    exam = mode(app) is Mode.EXAM  # an exam build does not tell how many answers are right
+    build_mode = mode(app)  # a build that does not ship an exercise's key does not tell how many answers are right
     pages = _pages(app.env)
     entries = []
     for docname in _reading_order(app.env, app.config.root_doc):
@@ -110,7 +110,7 @@ def manifest(app: Sphinx) -> dict[str, Any]:
                 "title": exercise.title,
                 "skill": str(exercise.skill),
                 "content_hash": exercise.content_hash,
-                "max_score": None if exam else max_score(exercise),
+                "max_score": max_score(exercise) if ships_key(exercise, build_mode) else None,
                 "page": app.builder.get_target_uri(docname),
             })
     results = pages.get(RESULTS)

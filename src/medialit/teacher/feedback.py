@@ -100,7 +100,7 @@ def _about(exercise: Exercise, item: ItemResult, sentences: Mapping[str, str]) -
     return joiner.join(texts) + kind
 
 
-def _how(learner: LearnerGrade, index: int, scored_on: str) -> str:
+def _how(learner: LearnerGrade, index: int) -> str:
     first = learner.first_results[index]
     checks = learner.checks[index] if learner.checks else 0
     exercise = learner.results[index].exercise
@@ -108,7 +108,13 @@ def _how(learner: LearnerGrade, index: int, scored_on: str) -> str:
              f"checked {checks} time{'s' if checks != 1 else ''}"]
     if exercise in learner.revealed:
         parts.append("the answer was shown before the last answer")
-    parts.append(f"counted: your {'first try' if scored_on == 'first' else 'last answer'}")
+    counted = learner.results[index]
+    if first is not None and counted is first and counted is not learner.last_results[index]:
+        parts.append("counted: your first try")
+    elif first is not None and counted is first:
+        parts.append("counted: your answer")
+    else:
+        parts.append("counted: your last answer")
     return "; ".join(parts)
 
 
@@ -126,7 +132,7 @@ def learner_feedback(grades: ClassGrades, learner: LearnerGrade, sentences: Mapp
                                    _about(exercise, item, sentences), item.explanation)
                       for item in result.items)
         sections.append(FeedbackSection(exercise.title, True, result.score, result.max_score, items,
-                                        _how(learner, index, str(grades.score_on)),
+                                        _how(learner, index),
                                         exercise.id in learner.stale))
     return LearnerFeedback(learner.learner, learner.score, grades.max_score, str(grades.score_on), tuple(sections))
 

@@ -11,7 +11,8 @@ Learn and exam hand-ins are graded the same way.
 **First try and last answer.** Each answer is graded twice: its last answer and the first answer the learner checked
 (hand-in format 2). A version 1 file has no first answer; when it says the learner checked once, the last answer is
 the one checked and so the first try too; otherwise the first try is *unknown*. ``score_on`` chooses which counts:
-``last`` (the default) or ``first``; under ``first`` an unknown first try counts its last answer, and is counted in
+``auto`` (the default: first tries for exercises under the assessment setting, last answers for the rest),
+``first`` or ``last``; where a first try counts but is unknown, the last answer counts, and it is counted in
 :attr:`LearnerGrade.first_unknown`. How each answer was reached travels with it: checks, and whether the answer was
 shown (``revealed``).
 
@@ -82,6 +83,8 @@ _log = logging.getLogger(__name__)
 class ScoreOn(StrEnum):
     """Which answer to each exercise a grade counts."""
 
+    AUTO = "auto"
+    """First tries for exercises under the assessment setting (which have one attempt), last answers for the rest."""
     LAST = "last"
     """The last answer the learner left (what a self-study book shows)."""
     FIRST = "first"
@@ -214,7 +217,7 @@ class ClassGrades:
     """Where each graded answer came from, and which were superseded."""
     future_exports: tuple[str, ...] = ()
     """Graded files whose ``exported`` time lies in the future."""
-    score_on: ScoreOn = ScoreOn.LAST
+    score_on: ScoreOn = ScoreOn.AUTO
     """Which answer counted: see :class:`ScoreOn`."""
 
     @property
@@ -436,7 +439,7 @@ class _Records:
         return code
 
     def merge(self, exercises: tuple[Exercise, ...],
-              score_on: ScoreOn = ScoreOn.LAST) -> tuple[tuple[LearnerGrade, ...], AnswerSources]:
+              score_on: ScoreOn = ScoreOn.AUTO) -> tuple[tuple[LearnerGrade, ...], AnswerSources]:
         """The second pass: one :class:`LearnerGrade` per learner, the newest answer to each exercise counting."""
         files = self.files
         keys = sorted({f.key for f in files})
@@ -473,6 +476,8 @@ class _Records:
         first_code = np.asarray(self.first, dtype=np.intp)[chosen].tolist()
         checks = np.asarray(self.checks, dtype=np.int64)[chosen].tolist()
         revealed = np.asarray(self.revealed, dtype=bool)[chosen].tolist()
+        use_first = {e.id: score_on is ScoreOn.FIRST or (score_on is ScoreOn.AUTO and e.assessment)
+                     for e in exercises}
         learners = []
         for code in range(len(keys)):
             newest = files[newest_file[code]]
@@ -481,11 +486,12 @@ class _Records:
             first_results = tuple(None if c < 0 else results[c] for c in first_code[start:end])
             stale_ids = frozenset(r.exercise for r, s in zip(last_results, stale[start:end], strict=True) if s)
             shown = frozenset(r.exercise for r, s in zip(last_results, revealed[start:end], strict=True) if s)
-            counted_results = last_results if score_on is ScoreOn.LAST else tuple(
-                f if f is not None else r for f, r in zip(first_results, last_results, strict=True))
+            counted_results = last_results if not any(use_first.values()) else tuple(
+                f if f is not None and use_first[r.exercise] else r
+                for f, r in zip(first_results, last_results, strict=True))
             learners.append(LearnerGrade(newest.learner, tuple(sorted(sources[code])), newest.mode, counted_results,
                                          stale_ids, future[code], first=first_results,
-                                         last=() if score_on is ScoreOn.LAST else last_results,
+                                         last=last_results if counted_results is not last_results else (),
                                          checks=tuple(checks[start:end]), revealed=shown))
         provenance = AnswerSources(tuple(f.source for f in files), file_learner, file, exercise, answered, counted)
         return tuple(learners), provenance
@@ -494,7 +500,7 @@ class _Records:
 @defer_full_gc
 def grade_class(items: Iterable[Submission | Rejection], exercises: ExerciseSet | Iterable[Exercise], *,
                 progress: bool = False, now: datetime | None = None,
-                score_on: ScoreOn = ScoreOn.LAST) -> ClassGrades:
+                score_on: ScoreOn = ScoreOn.AUTO) -> ClassGrades:
     """Grade every hand-in of ``items`` (as :func:`~medialit.teacher.collect.gather` yields them)."""
     pool = tuple(exercises.exercises if isinstance(exercises, ExerciseSet) else exercises)
     records = _Records(Grader(pool), now or datetime.now(UTC))
@@ -523,6 +529,6 @@ def grade_class(items: Iterable[Submission | Rejection], exercises: ExerciseSet 
 
 
 def grade_paths(paths: Iterable[str | Path], exercises: ExerciseSet | Iterable[Exercise], *,
-                progress: bool = False, score_on: ScoreOn = ScoreOn.LAST) -> ClassGrades:
+                progress: bool = False, score_on: ScoreOn = ScoreOn.AUTO) -> ClassGrades:
     """Read and grade the hand-ins under ``paths``, one file at a time."""
     return grade_class(gather(paths), exercises, progress=progress, score_on=score_on)

@@ -22,6 +22,8 @@ from matplotlib.figure import Figure
 from medialit import __version__
 from medialit.exercises import ExerciseSet
 from medialit.model import Exercise
+from medialit.modes import Mode
+from medialit.state import ships_key
 from medialit.teacher import plots, tables
 from medialit.teacher.csvfile import write_csv, write_text
 from medialit.teacher.feedback import feedback_pages
@@ -43,6 +45,9 @@ class ClassReport:
 
     grades: ClassGrades
     """The grades and everything not graded."""
+    hidden_items: frozenset[str] = frozenset()
+    """Exercises left out of the item analysis and its chart: on a page of the book, those whose key the book does not
+    ship (the assessment setting), since an item analysis names the right answers."""
 
     @cached_property
     def results(self) -> pd.DataFrame:
@@ -56,8 +61,11 @@ class ClassReport:
 
     @cached_property
     def items(self) -> pd.DataFrame:
-        """Item analysis (``items.csv``)."""
-        return tables.items(self.grades)
+        """Item analysis (``items.csv``), without the exercises of :attr:`hidden_items`."""
+        found = tables.items(self.grades)
+        if not self.hidden_items:
+            return found
+        return found[~found["exercise"].isin(self.hidden_items)].reset_index(drop=True)
 
     @property
     def skills(self) -> list[str]:
@@ -122,13 +130,19 @@ class ClassReport:
 
 
 def load_class(paths: str | Path | Iterable[str | Path], exercises: ExerciseSet | Iterable[Exercise] | None = None,
-               *, progress: bool = False) -> ClassReport:
-    """Grade every hand-in under ``paths`` (files, folders, ``.zip``); exercises default to the current project's."""
+               *, progress: bool = False, in_book: bool = False) -> ClassReport:
+    """Grade every hand-in under ``paths`` (files, folders, ``.zip``); exercises default to the current project's.
+
+    ``in_book=True`` is for a page of the book: the item analysis leaves out the exercises whose key the book does not
+    ship (:func:`medialit.state.ships_key`).
+    """
     if isinstance(paths, str | Path):
         paths = [paths]
     if exercises is None:
         exercises = _project_exercises()
-    return ClassReport(grade_paths(paths, exercises, progress=progress))
+    pool = tuple(exercises.exercises if isinstance(exercises, ExerciseSet) else exercises)
+    hidden = frozenset(e.id for e in pool if not ships_key(e, Mode.LEARN)) if in_book else frozenset()
+    return ClassReport(grade_paths(paths, pool, progress=progress), hidden)
 
 
 def _project_exercises() -> ExerciseSet:

@@ -12,7 +12,7 @@
     How the answer was reached repeats on each item too: ``first_score`` is the score of the first answer the learner
     checked (empty when unknown: a version 1 hand-in with more than one check), ``checks`` how many times they pressed
     Check, ``revealed`` whether the answer was shown to them. ``score`` is that of the answer counted (``medialit
-    grade --score last``, the default, or ``first``).
+    grade --score``).
 
 ``gradebook`` (``gradebook.csv``): one row per graded learner.
 
@@ -24,7 +24,7 @@
     :mod:`medialit.teacher.grade`). ``learner`` and ``mode`` are those of the learner's newest file. ``total`` is the
     sum of the learner's exercise scores; ``max`` is the same for everyone (every exercise in the book, answered or
     not, unanswered scoring 0); ``percent`` = 100 × total / max. Each skill column is the learner's percent of that
-    skill's points. ``scored_on`` says which answers count (``last`` or ``first``: ``medialit grade --score``).
+    skill's points. ``scored_on`` says which answers count (``medialit grade --score``: auto, first or last).
     ``first_try_total`` adds up the first answers checked (an unknown first try counts its last answer;
     ``first_unknown`` counts those), ``first_try_percent`` is its percent of ``max``. ``checks`` counts presses of
     Check over every answer; ``revealed`` counts the exercises whose answer was shown to the learner before the last

@@ -1,0 +1,77 @@
+"""The assessment setting in the normal book: one exercise ships no key, and no built file gives its key away.
+
+A copy of the project, with one exercise of the Final challenge put under the assessment setting, is built in learn
+mode. Every file of that build is searched as the exam build is (``tests/test_exam_build.py``): explanations and
+feedback, key data, item labels, quotes paired with their kind, correct options listed alone, maximum scores. The
+control: the same searches find that exercise's key in the normal learn build.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from medialit.catalogue import Catalogue
+from medialit.exercises import load_exercises
+from medialit.modes import Mode
+from medialit.project import Project
+from tests.conftest import ROOT, build_book
+from tests.test_exam_build import SEARCHES, _keyless, _read
+
+pytestmark = pytest.mark.build
+
+TESTED = "final-verify-date"
+"""The exercise put under the assessment setting."""
+
+
+@pytest.fixture(scope="module")
+def assessed_project(tmp_path_factory) -> Project:
+    root = tmp_path_factory.mktemp("assessed") / "project"
+    for name in ("book", "exercises", "seeds"):
+        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("_build", "*.pyc"))
+    path = root / "exercises" / f"{TESTED}.yaml"
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\nassessment: true\n", encoding="utf-8")
+    return Project(root)
+
+
+@pytest.fixture(scope="module")
+def assessed_set(assessed_project):
+    return load_exercises(assessed_project.exercises, Catalogue.load(assessed_project.catalogue_path)).require_valid()
+
+
+@pytest.fixture(scope="module")
+def assessed_pages(assessed_project, tmp_path_factory) -> dict:
+    html = build_book(tmp_path_factory.mktemp("assessed-build"), book=assessed_project.book)
+    return _read(html)
+
+
+@pytest.fixture(scope="module")
+def learn_pages(built_book) -> dict:
+    return _read(built_book)
+
+
+def test_only_the_assessed_exercise_ships_no_key(assessed_set):
+    assert [e.id for e in _keyless(assessed_set, Mode.LEARN)] == [TESTED]
+
+
+@pytest.mark.parametrize("search", SEARCHES)
+def test_no_file_of_the_book_gives_the_assessed_key_away(assessed_pages, assessed_set, search):
+    assert SEARCHES[search](assessed_pages, _keyless(assessed_set, Mode.LEARN)) == []
+
+
+def test_the_searches_find_that_key_in_the_normal_book(learn_pages, assessed_set):
+    tested = _keyless(assessed_set, Mode.LEARN)
+    hits = {name: SEARCHES[name](learn_pages, tested) for name in SEARCHES}
+    assert hits["explanations and feedback"], "the control: its explanations are on the normal book's pages"
+    assert hits["key JSON"] and hits["maximum scores"]
+
+
+def test_the_assessed_state_has_one_attempt_no_key_and_no_hints(assessed_pages):
+    states = [page.states[TESTED] for page in assessed_pages.values() if TESTED in page.states]
+    assert states
+    for state in states:
+        assert state["key"] is None and state["hints"] == [] and state["max_score"] is None
+        assert state["attempts"] == 1
+    others = [s for page in assessed_pages.values() for i, s in page.states.items() if i != TESTED]
+    assert others and all(s["key"] is not None and s["attempts"] is None for s in others)
