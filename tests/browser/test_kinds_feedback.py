@@ -100,3 +100,18 @@ def test_the_rule_tells_what_a_wrong_mark_costs_when_most_sentences_are_targets(
     text = text_of(page, dense.id)
     assert "Each wrong mark takes 1.5 points away, because most sentences here hold something to find." in text
     assert "Looks odd, is fine." in text
+
+
+def test_a_wrong_kind_beside_the_right_one_and_the_answer_with_its_alternatives(open_page, exercise_set, catalogue):
+    exercise = exercise_set.get(KINDS)
+    page = open_page([exercise_state(exercise, catalogue)])
+    mark(page, KINDS, "has been hailed by Russian officials", "Vague group")
+    tick_kind(page, "Secret or closed-off material")
+    press_button(page, KINDS, "Check")
+    wait_for_text(page, KINDS, "You scored 0.5 of 13 points.")  # 1 for the right kind, 0.5 off for the wrong one
+    text = text_of(page, KINDS)
+    assert "✗ Wrong kind" in text and "Right sentence, but this kind does not fit it." in text
+    press_button(page, KINDS, "Try again")  # the answer is shown in place of a result
+    press_button(page, KINDS, "Show answer")
+    wait_for_text(page, KINDS, "The answer")
+    assert "(Vague group; also accepted: Anonymous official)" in text_of(page, KINDS)

@@ -547,6 +547,8 @@ function render({ model, el }) {
     if (state.type === "choice") return { found: "Right choice", false_alarm: "Not right", missed: "Right answer" }[item.verdict];
     if (item.verdict === "found") return item.credit < 1 ? "Found in part" : "Found";
     if (item.verdict === "missed") return "Missed";
+    // A highlight false alarm on a target's own sentence is a kind ticked beside the right one.
+    if (state.type === "highlight" && key && key.targets.some((t) => t.anchors[0].units.includes(item.units[0]))) return "Wrong kind";
     return state.type === "pairs" ? "Not a pair" : "Not a target";
   }
 
@@ -584,7 +586,8 @@ function render({ model, el }) {
       list.append(h("li", { class: "ml-item" }, h("p", { text: "There is none." }), h("p", { text: key.none_feedback })));
     } else {
       for (const target of key.targets) {
-        const kind = target.label ? ` (${labelNames.get(target.label)})` : "";
+        const also = (target.also_accept || []).map((k) => labelNames.get(k)).join(", ");
+        const kind = target.label ? ` (${labelNames.get(target.label)}${also ? `; also accepted: ${also}` : ""})` : "";
         const text = target.anchors.flatMap((a) => a.units).map(quoteOf).join(" ");
         list.append(h("li", { class: "ml-item" }, h("p", { text: text + kind }), h("p", { text: target.explanation })));
       }
