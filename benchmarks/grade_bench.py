@@ -47,7 +47,7 @@ def _batch(folder: Path, exercises, out: Path, phases: dict[str, float] | None =
     phases["read"] = 0.0
     phases["grade"] = time.perf_counter() - started
     report = ClassReport(grades)
-    _ = report.results, report.gradebook, report.items
+    _ = report.gradebook, report.items  # results.csv is written learner chunk by learner chunk, never held whole
     phases["tables"] = time.perf_counter() - started - phases["read"] - phases["grade"]
     write_outputs(report, out, html=False)
     phases["csv"] = time.perf_counter() - started - phases["read"] - phases["grade"] - phases["tables"]
@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         report = _batch(folder, exercises, work / "out", phases)
         batch = time.perf_counter() - started
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"batch: {report.summary}, {len(report.results)} result rows")
+        print(f"batch: {report.summary}")
         print(f"batch: {batch:.2f} s wall (" + ", ".join(f"{k} {v:.2f} s" for k, v in phases.items())
               + f"), peak RSS of the process so far {rss:.0f} MB")
         if args.batch_only:

@@ -96,3 +96,37 @@ def test_the_answer_key_lists_every_target(book_server, page, exercise_set):
             for anchor in target.anchors:
                 assert anchor.quote in text, (exercise.id, target.id)
             assert " ".join(target.explanation.split()) in " ".join(text.split()), (exercise.id, target.id)
+
+
+def test_the_answer_key_page_is_in_lesson_order(built_book, project, exercise_set):
+    import re
+
+    from medialit.reading_order import lesson_order, reading_order
+
+    html = (built_book / "teachers" / "answer-key.html").read_text(encoding="utf-8")
+    shown = re.findall(r'<section class="medialit-key[^"]*" id="key-([a-z0-9-]+)"', html) or re.findall(
+        r'id="key-([a-z0-9-]+)"', html)
+    expected = [e.id for e in lesson_order(exercise_set.exercises, reading_order(project.book))]
+    assert shown == expected
+    assert shown != sorted(shown), "lesson order differs from id order in this book, so the test can tell them apart"
+
+
+def test_every_chapter_has_its_worksheet_and_key_in_the_teacher_section(built_book, project, exercise_set):
+    import html
+    import re
+
+    from medialit.reading_order import reading_order
+    from medialit.sphinxext.worksheets import chapters
+
+    found = chapters(reading_order(project.book))
+    assert {p.short_name for p in found} >= {"sourcing", "contradictions", "disclaimer", "final-challenge"}
+    guide = (built_book / "teachers" / "index.html").read_text(encoding="utf-8")
+    links = set(re.findall(r'href="(worksheets/[a-z0-9-]+\.html)"', guide))
+    assert links == {f"worksheets/{p.short_name}{end}.html" for p in found for end in ("", "-key")}
+    by_id = {e.id: e for e in exercise_set.exercises}
+    for page in found:
+        sheet = (built_book / "teachers" / "worksheets" / f"{page.short_name}.html").read_text(encoding="utf-8")
+        key = (built_book / "teachers" / "worksheets" / f"{page.short_name}-key.html").read_text(encoding="utf-8")
+        for exercise_id in page.exercise_ids:
+            assert by_id[exercise_id].title in html.unescape(sheet), (page.name, exercise_id)
+            assert exercise_id in key, (page.name, exercise_id)

@@ -155,3 +155,21 @@ def test_printed_page_counts(tmp_path, browser):
         assert _pages(page.pdf(format="A4")) <= 0.4 * exercises
     finally:
         page.close()
+
+
+def test_a_key_never_prints_an_assessment_item(exercise_set, catalogue):
+    import dataclasses
+
+    from medialit.worksheet import build_key, key_html
+
+    exercises = list(exercise_set.exercises[:3])
+    exercises[1] = dataclasses.replace(exercises[1], assessment=True)
+    key = build_key("three", exercises, catalogue)
+    assert [e.title for e in key.exercises] == [exercises[0].title, exercises[2].title]
+    assert key.withheld == (exercises[1].title,)
+    html = key_html(key)
+    assert "assessment setting" in html
+    for option in exercises[1].options:
+        assert option.feedback not in html
+    for target in exercises[1].targets:
+        assert target.explanation not in html

@@ -33,7 +33,7 @@ from medialit.catalogue import Catalogue
 from medialit.exercises import ExerciseSet, load_exercises
 from medialit.modes import Mode
 from medialit.project import Project
-from medialit.sphinxext import console, exam, hidden_cells, progress
+from medialit.sphinxext import console, exam, hidden_cells, progress, worksheets
 from medialit.sphinxext.directives import AnswerKeyDirective, DocumentDirective, ExerciseDirective
 from medialit.sphinxext.nodes import add_html_only_node, exercise_node, visit_exercise_html
 
@@ -101,6 +101,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     progress.setup(app)
     exam.setup(app)
     console.setup(app)
+    worksheets.setup(app)
     app.connect("config-inited", _on_config_inited)
     app.connect("builder-inited", _on_builder_inited)
     app.connect("html-page-context", _on_page_context)

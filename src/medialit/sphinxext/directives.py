@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from medialit.modes import Mode
+from medialit.reading_order import lesson_order, reading_order
 from medialit.sphinxext.answer_key import answer_key_nodes
 from medialit.sphinxext.nodes import exercise_node
 from medialit.sphinxext.progress import note_exercise
@@ -66,7 +69,7 @@ class DocumentDirective(SphinxDirective):
 
 
 class AnswerKeyDirective(SphinxDirective):
-    """``answer-key``: the complete key, generated from ``exercises/`` (left out of exam builds)."""
+    """``answer-key``: the complete key in lesson order, generated from ``exercises/`` (left out of exam builds)."""
 
     has_content = False
 
@@ -78,5 +81,6 @@ class AnswerKeyDirective(SphinxDirective):
             return [nodes.paragraph(text="The answer key is not part of an exam build.")]
         for exercise in exercises.exercises:
             self.env.note_dependency(exercise.source)
+        ordered = lesson_order(exercises.exercises, reading_order(Path(self.env.app.srcdir)))
         # An exercise whose key never ships (an assessment item) is left out of the book's key too.
-        return answer_key_nodes([e for e in exercises.exercises if ships_key(e, Mode.LEARN)], catalogue)
+        return answer_key_nodes([e for e in ordered if ships_key(e, Mode.LEARN)], catalogue)

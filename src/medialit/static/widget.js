@@ -50,6 +50,7 @@ function render({ model, el }) {
     choices: new Set(),
     confidence: null,
     count: 0,
+    first: null, // the first answer checked, kept for the hand-in (the teacher may score first tries)
     locked: false,
     revealed: Boolean(model.get("revealed")),
     hints: Number(model.get("hints_shown")) || 0,
@@ -61,6 +62,9 @@ function render({ model, el }) {
 
   const root = h("section", { class: "medialit", "aria-labelledby": `${uid}-title`, "data-type": state.type });
   root.append(h("h3", { id: `${uid}-title`, class: "ml-title", text: state.title }));
+  if (state.attempts === 1) {
+    root.append(h("p", { class: "ml-note ml-assessment", text: "This is a test item. You have one attempt: Check records your answer. Your teacher gives the feedback." }));
+  }
   if (state.type !== "choice") root.append(h("p", { class: "ml-prompt", text: state.prompt }));
 
   const message = h("p", { class: "ml-message", role: "status" });
@@ -80,6 +84,9 @@ function render({ model, el }) {
   const hintButton = h("button", { type: "button", class: "ml-hint", text: "Hint", onclick: showHint });
   const revealButton = key ? h("button", { type: "button", class: "ml-reveal", text: "Show answer", onclick: reveal }) : null;
   const againButton = h("button", { type: "button", class: "ml-again", text: "Try again", onclick: tryAgain });
+  // The assessment setting: one attempt, recorded for the teacher; no hints, no answer shown, no Try again.
+  const oneAttempt = state.attempts === 1;
+  if (oneAttempt) againButton.hidden = true;
   if (!state.hints.length) hintButton.hidden = true;
   root.append(h("div", { class: "ml-actions" }, checkButton, hintButton, revealButton, againButton), message);
 
@@ -257,7 +264,7 @@ function render({ model, el }) {
 
   function lockedNotice() {
     if (!ui.locked) return false;
-    say("Press Try again to change your answer.");
+    say(oneAttempt ? "Your answer is recorded. This exercise has one attempt." : "Press Try again to change your answer.");
     return true;
   }
 
@@ -429,7 +436,7 @@ function render({ model, el }) {
       input.disabled = ui.locked;
     }
     checkButton.disabled = ui.locked;
-    againButton.disabled = !ui.locked;
+    againButton.disabled = !ui.locked || oneAttempt;
     hintButton.disabled = ui.hints >= state.hints.length;
     hintButton.textContent = ui.hints >= state.hints.length && state.hints.length ? "No more hints" : "Hint";
     if (revealButton) revealButton.disabled = ui.revealed;
@@ -453,6 +460,7 @@ function render({ model, el }) {
   function restore(submission) {
     if (!submission || typeof submission !== "object") return;
     ui.count = Number(submission.count) || 0;
+    if (submission.first_answer && typeof submission.first_answer === "object") ui.first = submission.first_answer;
     ui.confidence = [1, 2, 3].includes(submission.confidence) ? submission.confidence : null;
     const raw = submission.answer || {};
     try {
@@ -489,8 +497,10 @@ function render({ model, el }) {
     ui.count += 1;
     ui.locked = true;
     sync();
+    const given = answer();
+    if (ui.first === null) ui.first = given;
     model.set("result", null);
-    model.set("submission", { answer: answer(), count: ui.count, confidence: ui.confidence });
+    model.set("submission", { answer: given, count: ui.count, confidence: ui.confidence, first_answer: ui.first });
     model.save_changes();
   }
 
@@ -613,7 +623,9 @@ function render({ model, el }) {
       return;
     }
     if (result.recorded) {
-      status.textContent = "Answer recorded.";
+      status.textContent = oneAttempt
+        ? "Answer recorded. This exercise has one attempt: your teacher will give you the feedback."
+        : "Answer recorded.";
       return;
     }
     if (result.error) {
@@ -625,6 +637,12 @@ function render({ model, el }) {
     status.textContent = `You scored ${points(result.score)} of ${points(result.max_score)} points.`;
     feedback.append(h("p", { class: "ml-rule", text: state.rule }));
     const showMissed = ui.revealed || ui.count >= 2;
+    if (showMissed && !ui.revealed && result.items.some((item) => item.verdict === "missed")) {
+      // The list of what was missed shows the answer: it is recorded as shown, as "Show answer" is.
+      ui.revealed = true;
+      model.set("revealed", true);
+      model.save_changes();
+    }
     const list = h("ul", { class: "ml-items" });
     let hidden = 0;
     for (const item of result.items) {

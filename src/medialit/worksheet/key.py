@@ -8,7 +8,9 @@ from dataclasses import dataclass
 
 from medialit.catalogue import Catalogue
 from medialit.model import Anchor, Exercise, ExerciseType
+from medialit.modes import Mode
 from medialit.scoring import max_score
+from medialit.state import ships_key
 from medialit.worksheet.numbers import first_sentences, places
 
 __all__ = ["KeyExercise", "KeyItem", "KeyOption", "KeySheet", "build_key"]
@@ -88,6 +90,8 @@ class KeySheet:
     """How the exercises are ordered, in words ("lesson order" or "by id")."""
     exercises: tuple[KeyExercise, ...]
     """The exercises in that order."""
+    withheld: tuple[str, ...] = ()
+    """Titles of the exercises left out: under the assessment setting, their key is never printed."""
 
 
 def _where(anchors: Sequence[Anchor], catalogue: Catalogue, several: bool) -> str:
@@ -136,9 +140,14 @@ def _exercise(place: int, exercise: Exercise, catalogue: Catalogue, pages: dict[
 
 def build_key(title: str, exercises: Sequence[Exercise], catalogue: Catalogue, *, order: str = "lesson order",
               pages: dict[str, str] | None = None) -> KeySheet:
-    """The key to ``exercises`` in the order given; ``pages`` maps exercise ids to the titles of their pages."""
+    """The key to ``exercises`` in the order given; ``pages`` maps exercise ids to the titles of their pages.
+
+    An exercise whose key the book does not ship (the assessment setting) is left out and named in ``withheld``.
+    """
+    shown = [e for e in exercises if ships_key(e, Mode.LEARN)]
     return KeySheet(
         title=title,
         order=order,
-        exercises=tuple(_exercise(i, e, catalogue, pages or {}) for i, e in enumerate(exercises, start=1)),
+        exercises=tuple(_exercise(i, e, catalogue, pages or {}) for i, e in enumerate(shown, start=1)),
+        withheld=tuple(e.title for e in exercises if not ships_key(e, Mode.LEARN)),
     )

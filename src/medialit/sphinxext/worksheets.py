@@ -1,0 +1,84 @@
+"""The printable worksheets and keys of every chapter, in the teacher section of a learn build.
+
+builder-inited (HTML builders, learn mode only): for every page of the book with exercises, except the teacher pages
+and My results, ``medialit.worksheet`` writes ``teachers/worksheets/<chapter>.html`` (the worksheet) and
+``<chapter>-key.html`` (its key in lesson order) into a folder beside the output, which is added to
+``html_extra_path``, so that Sphinx copies them into the built book. The page ``teachers/worksheets`` links to them.
+An exam build writes none: its allow-list admits no teacher page.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+
+from medialit.modes import Mode
+from medialit.reading_order import BookPage, reading_order
+from medialit.worksheet import build_key, build_sheet, key_html, worksheet_html
+
+__all__ = ["FOLDER", "WorksheetsDirective", "chapters", "setup"]
+
+FOLDER = "teachers/worksheets"
+"""Where the worksheets go in the built book."""
+_SKIPPED = ("teachers/", "my-results")
+
+
+def chapters(pages: tuple[BookPage, ...]) -> list[BookPage]:
+    """The pages that get a worksheet: every page with exercises, except the teacher pages and My results."""
+    return [p for p in pages if p.exercise_ids and not p.name.startswith(_SKIPPED)]
+
+
+def _on_builder_inited(app: Sphinx) -> None:
+    from medialit.sphinxext import load, mode
+
+    if app.builder.format != "html" or mode(app) is not Mode.LEARN:
+        return
+    catalogue, exercises = load(app)
+    pages = reading_order(Path(app.srcdir))
+    known = {e.id: e for e in exercises.exercises}
+    titles = {i: p.title for p in pages for i in p.exercise_ids}
+    root = Path(app.outdir).parent / "medialit-worksheets"
+    shutil.rmtree(root, ignore_errors=True)
+    target = root / FOLDER
+    target.mkdir(parents=True)
+    for page in chapters(pages):
+        chosen = [known[i] for i in page.exercise_ids if i in known]
+        (target / f"{page.short_name}.html").write_text(
+            worksheet_html(build_sheet(page.title, chosen, catalogue)), encoding="utf-8")
+        (target / f"{page.short_name}-key.html").write_text(
+            key_html(build_key(page.title, chosen, catalogue, order="worksheet order", pages=titles)),
+            encoding="utf-8")
+    app.config.html_extra_path = [*app.config.html_extra_path, str(root)]
+
+
+class WorksheetsDirective(SphinxDirective):
+    """``worksheets``: one line per chapter with links to its worksheet and its key (on a page in ``teachers/``)."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        listing = nodes.bullet_list()
+        for page in chapters(reading_order(Path(self.env.app.srcdir))):
+            line = nodes.paragraph()
+            line += nodes.strong(text=page.title)
+            line += nodes.Text(f" ({len(page.exercise_ids)} exercises): ")
+            base = FOLDER.removeprefix("teachers/")
+            line += nodes.reference(text="worksheet", refuri=f"{base}/{page.short_name}.html")
+            line += nodes.Text(", ")
+            line += nodes.reference(text="key", refuri=f"{base}/{page.short_name}-key.html")
+            item = nodes.list_item()
+            item += line
+            listing += item
+        return [listing]
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the directive and the builder-inited hook."""
+    app.add_directive("worksheets", WorksheetsDirective)
+    app.connect("builder-inited", _on_builder_inited)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
