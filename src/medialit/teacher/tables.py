@@ -6,7 +6,8 @@
 
     ``item`` is a target's or option's id, ``none`` ("There is none"), or a false alarm: ``unit:<sentence>`` (with
     ``@<kind>`` in a labelled exercise), ``pair:<sentence>|<sentence>`` or a wrong option's id. ``verdict`` is
-    ``found``, ``missed`` or ``false_alarm``; ``credit`` is what the item adds (found) or costs (false alarm).
+    ``found``, ``missed``, ``false_alarm`` or ``discussion`` (an open question: never scored, credit 0); ``credit``
+    is what the item adds (found) or costs (false alarm).
     ``score`` and ``max_score`` are the *exercise's* and repeat on each of its items: take one row per
     (learner, exercise) before adding them up. ``stale`` is true when the exercise changed after the learner answered.
     How the answer was reached repeats on each item too: ``first_score`` is the score of the first answer the learner
