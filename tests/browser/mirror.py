@@ -174,6 +174,20 @@ SYNTHETIC: tuple[Exercise, ...] = (
         options=(Option("a", "First", True, "Yes, a."), Option("b", "Second", False, "Not b."),
                  Option("c", "Third", True, "Yes, c."), Option("d", "Fourth", False, "Not d.")),
     ),
+    # Discussion items: accepted either way, never scored, always explained.
+    _common(
+        id="made-up-open-pairs", type=ExerciseType.PAIRS, documents=("alpha", "beta"), units=ALPHA + BETA,
+        targets=(Target("t1", (_anchor("alpha:1.1"), _anchor("beta:1.1")), "A clash."),
+                 Target("t2", (_anchor("alpha:2.1"), _anchor("beta:2.1")), "Another clash.")),
+        discussions=(Target("open", (_anchor("alpha:3.1", "alpha:3.2"), _anchor("beta:1.2")), "Two fair readings."),),
+        distractors=(Distractor("d1", (_anchor("alpha:1.2"), _anchor("beta:2.2")), "They agree."),),
+    ),
+    _common(
+        id="made-up-open-choice", type=ExerciseType.CHOICE, documents=(), units=(), multiple=True,
+        options=(Option("a", "First", True, "Yes, a."), Option("open", "Open", False, "Either.", discussion=True),
+                 Option("b", "Second", False, "Not b."), Option("c", "Third", True, "Yes, c."),
+                 Option("d", "Fourth", False, "Not d.")),
+    ),
 )
 
 _DOCUMENTS = {
