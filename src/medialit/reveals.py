@@ -109,9 +109,14 @@ def _shown_grams(shown: Iterable[str], size: int) -> set[tuple[str, ...]]:
 
 
 def _shared_run(text: str, other: str, size: int, seen: set[tuple[str, ...]]) -> str | None:
+    """:func:`shared_run` with the ``shown`` runs given as ``seen``."""
     words = _words(text)
-    keys = [_key(w) for w in words]
-    grams = _grams([_key(w) for w in _words(other)], size)
+    return _run_in(words, [_key(w) for w in words], _grams([_key(w) for w in _words(other)], size), size, seen)
+
+
+def _run_in(words: list[str], keys: list[str], grams: set[tuple[str, ...]], size: int,
+            seen: set[tuple[str, ...]]) -> str | None:
+    """The first run of ``words`` (``keys``: their normalised forms) found in ``grams`` that counts."""
     for start in range(len(keys) - size + 1):
         window = tuple(keys[start : start + size])
         if window not in grams or window in seen or all(_name_or_date(w) for w in words[start : start + size]):
@@ -199,16 +204,22 @@ def find_reveals(files: dict[str, dict], pages: Sequence[BookPage], shown: Itera
     for page in pages:
         seen = seen | _shown_grams([page_texts.get(page.name, "")], RUN)
         order.extend((i, seen) for i in page.exercise_ids if i in files and i not in {o for o, _ in order})
+    answers = {
+        i: [(text, _grams([_key(w) for w in _words(text.text)], RUN)) for text in answer_texts(files[i])]
+        for i, _ in order
+    }
     found = []
     for place, (exercise_id, read) in enumerate(order):
-        later = [(other, text) for other, _ in order[place + 1 :] for text in answer_texts(files[other])]
+        later = [(other, text, grams) for other, _ in order[place + 1 :] for text, grams in answers[other]]
         for text in explanation_texts(files[exercise_id]):
             if text.reveals_ok and not acknowledged:
                 continue
-            for other, answer in later:
+            words = _words(text.text)
+            keys = [_key(w) for w in words]
+            for other, answer, grams in later:
                 if _same_passage(text, answer) and files[other].get("skill") == files[exercise_id].get("skill"):
                     continue  # the same skill asked again about the same passage: a follow-up, not a new question
-                run = _shared_run(text.text, answer.text, RUN, read)
+                run = _run_in(words, keys, grams, RUN, read)
                 if run is not None:
                     found.append(Reveal(exercise_id, text.where, other, answer.where, run))
                     break
