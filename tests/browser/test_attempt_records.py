@@ -70,3 +70,49 @@ def test_an_assessment_exercise_takes_one_attempt_and_only_records_it(open_page,
     page.wait_for_selector("section.medialit")
     wait_for_text(page, "final-verify-date", "Answer recorded")
     assert root.get_by_role("button", name="Check").is_disabled(), "still one attempt after a reload"
+
+
+@pytest.mark.build
+def test_first_try_and_shown_answer_reach_the_hand_in_and_the_gradebook(book_server, page, tmp_path):
+    import pandas as pd
+
+    from medialit import cli
+    from medialit.handin import read_handin
+
+    page.goto(f"{book_server.url}/disclaimer.html")
+    first = page.locator("[data-medialit-id='disclaimer-002']")
+    first.get_by_role("button", name="Check").click()  # nothing marked: the first try scores 0
+    wait_for_text(page, "disclaimer-002", "0 of 1 points")
+    first.get_by_role("button", name="Try again").click()
+    first.locator("[role=option]", has_text="are pseudonyms").click()
+    first.get_by_role("button", name="Check").click()
+    wait_for_text(page, "disclaimer-002", "1 of 1 points")
+    shown = page.locator("[data-medialit-id='disclaimer-000']")
+    shown.get_by_role("button", name="Check").click()
+    wait_for_text(page, "disclaimer-000", "points")
+    shown.get_by_role("button", name="Show answer").click()
+    page.wait_for_function("() => Object.values(localStorage).some((v) => v.includes('\"revealed\":true'))")
+    page.goto(f"{book_server.url}/my-results.html")
+    panel = page.locator("#medialit-results")
+    panel.get_by_label("Your name").fill("Ana")
+    paths = []
+    for button in ("Download my answers", "Download as CSV"):
+        with page.expect_download() as download:
+            panel.get_by_role("button", name=button).click()
+        paths.append(tmp_path / download.value.suggested_filename)
+        download.value.save_as(paths[-1])
+    for path in paths:
+        handin = read_handin(path)
+        by_id = {a.exercise: a for a in handin.answers}
+        assert by_id["disclaimer-002"].first_raw != by_id["disclaimer-002"].raw and by_id["disclaimer-002"].checks == 2
+        assert by_id["disclaimer-002"].revealed is False, "the missed target was never listed: found on the 2nd try"
+        out = tmp_path / f"graded-{path.suffix[1:]}"
+        assert cli.main(["grade", str(path), "-o", str(out), "--no-html"]) == 0
+        book = pd.read_csv(out / "gradebook.csv", encoding="utf-8-sig")
+        assert by_id["disclaimer-000"].revealed is True
+        assert book.loc[0, "revealed"] == sum(a.revealed for a in handin.answers) >= 1
+        assert book.loc[0, "first_try_total"] < book.loc[0, "total"]
+        results = pd.read_csv(out / "results.csv", encoding="utf-8-sig").drop_duplicates("exercise")
+        row = results[results["exercise"] == "disclaimer-002"].iloc[0]
+        assert (row["first_score"], row["score"], row["checks"]) == (0.0, 1.0, 2)
+    assert page.console_errors == [] and page.external_requests == []

@@ -4,7 +4,7 @@
 //   * a progress summary in the sidebar (done / total, points per skill) with who is working ("You are: Ana",
 //     "Not you? Switch learner", "Finish on this device"), or a prompt for the name;
 //   * on the "My results" page: every exercise with its status, the hand-in download (JSON or CSV, format
-//     medialit-handin version 1, as schema/handin-v1.json), who is working, "Finish on this device" and "Reset my
+//     medialit-handin version 2, as schema/handin-v2.json), who is working, "Finish on this device" and "Reset my
 //     progress", each with a confirmation in the page.
 // Learner text is only ever inserted as text. Corrupt or missing storage counts as "not started".
 (() => {
@@ -13,7 +13,7 @@
   const NOTICE = "medialit:notice"; // sessionStorage: what to tell the learner once the page has reloaded
   const CSV_COLUMNS = [
     "format", "format_version", "learner", "book_version", "mode", "exported",
-    "exercise", "content_hash", "answer_json", "checks", "confidence", "revealed", "answered_at",
+    "exercise", "content_hash", "answer_json", "checks", "confidence", "revealed", "answered_at", "first_answer_json",
   ];
   const script = document.currentScript;
   const root = new URL("../../", script ? script.src : window.location.href);
@@ -130,7 +130,7 @@
 
   // -- the hand-in ---------------------------------------------------------------------------------------------
 
-  // The export checks what it writes against the rules of schema/handin-v1.json (the schema is the authority; these
+  // The export checks what it writes against the rules of schema/handin-v2.json (the schema is the authority; these
   // are the few rules that damaged or tampered saved data can break). What can be repaired is repaired: the name is
   // cut to the schema's 200 characters, dates become ISO 8601 UTC with "Z", counts become whole numbers >= 0 and an
   // unknown confidence becomes null. An answer that is not an object cannot be repaired: it is left out, and the page
@@ -179,11 +179,13 @@
         confidence: [1, 2, 3].includes(submission.confidence) ? submission.confidence : null,
         revealed: saved.revealed === true,
         answered_at: stamp(saved.answered_at) || exported,
+        // The first answer checked (the teacher may score first tries); null when it was not kept.
+        first_answer: isObject(submission.first_answer) ? submission.first_answer : null,
       };
     }
     const data = {
       format: "medialit-handin",
-      format_version: 1,
+      format_version: 2,
       learner: cut(learner, LEARNER_MAX),
       book_version: cut(String(BOOK.book_version), BOOK_VERSION_MAX),
       mode: BOOK.mode,
@@ -211,7 +213,7 @@
       rows.push([
         data.format, data.format_version, data.learner, data.book_version, data.mode, data.exported,
         id, a.content_hash, JSON.stringify(a.answer), a.checks, a.confidence === null ? "" : a.confidence,
-        a.revealed ? "true" : "false", a.answered_at,
+        a.revealed ? "true" : "false", a.answered_at, a.first_answer === null ? "" : JSON.stringify(a.first_answer),
       ]);
     }
     // A byte-order mark lets spreadsheet programs read the file as UTF-8.
