@@ -360,3 +360,21 @@ def test_reset_deletes_only_the_answers_of_the_learner_working_now(book_server, 
     assert "You are: Ana" in squash(results.text_content())
     assert parsed(page.evaluate(SAVED)) == parsed(theirs) | {meta_name(ana): {"learner": "Ana"}, CURRENT: {"key": ana}}
     guarded_clean(page)
+
+
+def test_a_name_of_invisible_characters_is_no_name(book_server, page):
+    page.goto(f"{book_server.url}/disclaimer.html")
+    ready(page)
+    answer_disclaimer(page)
+    side = sidebar(page)
+    side.get_by_label("Your name").fill(" \u200b\u00ad ")
+    side.get_by_role("button", name="Save my name").click()
+    assert squash(side.locator("[role=status]").text_content()) == "Type your name first."
+    page.goto(f"{book_server.url}/my-results.html")
+    results = panel(page)
+    results.get_by_label("Your name").fill("\u200b")
+    results.get_by_role("button", name="Download my answers").click()
+    assert "Type your name first" in results.locator("[role=status]").text_content()
+    assert page.locator(".ml-learner-who").count() == 0
+    assert CURRENT not in page.evaluate(SAVED)
+    guarded_clean(page)

@@ -240,7 +240,8 @@
    * them (their answers become that learner's). Returns {number, file, message}: the answers in the file, the file's
    * name (null when nothing was downloaded) and what happened, in the learner's words. */
   function handOut(learner, kind) {
-    const given = typeof learner === "string" ? learner.trim() : "";
+    // A name made only of spaces or invisible characters is no name: the teacher's tools refuse it.
+    const given = typeof learner === "string" && L.keyOf(learner) ? learner.trim() : "";
     if (!learnerName() && given && L.use(given)) learnerChanged();
     const name = learnerName() || given;
     if (!name) return { number: 0, file: null, message: NAME_FIRST };
@@ -290,7 +291,7 @@
 
   /** Another learner works now: the page reloads, so that its exercises show that learner's answers. */
   function switchTo(name, place, status) {
-    if (!name.trim()) {
+    if (!L.keyOf(name)) {
       status.textContent = "Type your name first.";
       return false;
     }
