@@ -7,7 +7,7 @@
 //   medialit:v2-meta:<learner key>                            that learner's record {created, learner}
 //   medialit:v2-current                                       who is working now: {key}
 // The learner key is the name as the teacher's tools compare names (medialit.handin.learner_key: NFC, invisible
-// characters removed, runs of white space made one space, trimmed, case folded as far as the browser can), then
+// characters removed, runs of white space made one space, trimmed, case folded as str.casefold does), then
 // URL-encoded (encodeURIComponent), so that it never holds a ":" and any name is safe. "Ana", " ana " and "ANA" are
 // one learner. Before a name is given, answers go to the unnamed learner, whose key is the empty string (no name
 // has an empty key); when a name is given, the unnamed learner's answers become that learner's.
@@ -68,10 +68,24 @@
     return Array.from(text).slice(0, NAME_MAX).join("").trim();
   }
 
+  /** One character case folded as Python's str.casefold does: upper case, then lower case, one character at a
+   * time (so that a final sigma folds as any other), except where the Unicode folding differs: Cherokee folds to
+   * its capitals, the dotless i stays, the capital sharp s becomes "ss". */
+  function foldChar(c) {
+    if (c === "\u0131") return c;
+    if (c === "\u1e9e") return "ss";
+    const upper = c.toUpperCase();
+    const code = upper.length === 1 ? upper.charCodeAt(0) : 0;
+    return code >= 0x13a0 && code <= 0x13f5 ? upper : upper.toLowerCase();
+  }
+
+  // White space as Python's str.split() knows it: JavaScript's \s, the separators \x1c-\x1f and NEL (\x85).
+  const SPACE = /[\s\x1c-\x1f\x85]+/;
+
   /** The storage key of a learner's name; "" for a blank name (the unnamed learner). */
   function keyOf(name) {
-    const text = cleanName(name).normalize("NFC").replace(INVISIBLE, "").split(/\s+/).filter(Boolean).join(" ");
-    return encodeURIComponent(text.toUpperCase().toLowerCase().normalize("NFC"));
+    const text = cleanName(name).normalize("NFC").replace(INVISIBLE, "").split(SPACE).filter(Boolean).join(" ");
+    return encodeURIComponent(Array.from(text, foldChar).join("").normalize("NFC"));
   }
 
   const validKey = (key) => typeof key === "string" && !key.includes(":");
