@@ -610,13 +610,13 @@ def _conforms(raw: dict) -> bool:
 
 def _fast(raw: dict) -> Handin | None:
     """The hand-in for a ``raw`` that :func:`_conforms`; ``None`` if a timestamp names no real moment."""
-    exported = _moment(raw["exported"])
+    exported = _moment(raw["exported"]) if raw["exported"] is not None else None
     created = _moment(raw["created"]) if raw.get("created") is not None else None
     if (exported is None and raw["exported"] is not None) or (created is None and raw.get("created") is not None):
         return None
     answers = []
     for exercise, a in sorted(raw["answers"].items()):
-        moment = _moment(a["answered_at"])
+        moment = _moment(a["answered_at"]) if a["answered_at"] is not None else None
         if moment is None and a["answered_at"] is not None:
             return None
         answers.append(Answer(exercise, a["content_hash"], a["answer"], a["checks"], a["confidence"], a["revealed"],

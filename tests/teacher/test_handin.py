@@ -162,3 +162,12 @@ def test_a_name_a_spreadsheet_could_run_is_neutralised_and_reads_back_as_typed(t
     rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
     assert rows[1][2] == ("'" + name if name.lstrip("'")[:1] in "=+-@" else name)
     assert read_handin(path).learner == name
+
+
+def test_a_hand_in_with_unknown_times_is_read(handin):
+    data = handin.as_json()
+    data["exported"] = None
+    for answer in data["answers"].values():
+        answer["answered_at"] = None
+    back = parse_handin(json.dumps(data).encode(), "x.json")
+    assert back.exported is None and all(a.answered_at is None for a in back.answers) and not back.problems

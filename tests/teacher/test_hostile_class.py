@@ -21,7 +21,7 @@ from medialit.model import ExerciseType
 from medialit.teacher import collect
 from medialit.teacher.csvfile import MAX_CELL
 from medialit.teacher.grade import MAX_PROBLEMS_PER_FILE, MORE_PROBLEMS
-from medialit.teacher.synthetic import synthetic_handin
+from medialit.teacher.synthetic import handin_as_older, synthetic_handin
 
 from .conftest import ClassFolder, make_class
 
@@ -135,8 +135,9 @@ def _add_hostile_files(tmp_path: Path, classroom: ClassFolder, exercises) -> dic
     blank = synthetic_handin("Blank", exercises, rng)
     (root / "blank.json").write_text(json.dumps(replace(blank, learner=" \u200b\u2060 ").as_json()), encoding="utf-8")
     rejected("blank.json", "blank-name")
-    graded("Ben", "ben-a.json")
-    graded("Ben", "ben-b.json", text=json.dumps(synthetic_handin("Ben\u200b", exercises, rng).as_json()))
+    newest = graded("Ben", "ben-a.json")  # the newer file, whose spelling of the name the gradebook shows
+    older = handin_as_older(synthetic_handin("Ben\u200b", exercises, rng), newest)
+    graded("Ben", "ben-b.json", text=json.dumps(older))
     classroom.merged += 1
 
     future = synthetic_handin("Future Fay", exercises, rng)

@@ -27,7 +27,7 @@ class Verdict(StrEnum):
     (``credit`` 0); its explanation shows both readings."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ItemResult:
     """The verdict on one item."""
 
@@ -56,7 +56,7 @@ class ItemResult:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Result:
     """The grade of one answer to one exercise."""
 

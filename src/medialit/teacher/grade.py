@@ -53,7 +53,7 @@ from medialit.exercises import ExerciseSet
 from medialit.handin import Handin, Reason, display_name, learner_key
 from medialit.model import Exercise
 from medialit.modes import Mode
-from medialit.scoring import FormatError, Result, grade, max_score, parse
+from medialit.scoring import FormatError, ItemResult, Result, grade, max_score, parse
 from medialit.teacher.collect import FileReason, Rejection, Submission, gather
 from medialit.teacher.gcdefer import defer_full_gc
 
@@ -70,6 +70,8 @@ __all__ = [
     "grade_paths",
 ]
 
+CACHE_LIMIT = 50_000
+"""Entries of each answer cache at most; then the caches start again."""
 MAX_PROBLEMS_PER_FILE = 20
 """Problems listed per file; the rest are counted in one more line."""
 FUTURE_TOLERANCE = timedelta(minutes=5)
@@ -272,6 +274,9 @@ class Grader:
     _order: dict[str, int] = field(init=False, repr=False)
     _answers: dict[tuple[str, bytes | str], Result | str] = field(init=False, repr=False, default_factory=dict)
     _graded: dict[tuple[str, Any], Result] = field(init=False, repr=False, default_factory=dict)
+    _results: dict[Result, Result] = field(init=False, repr=False, default_factory=dict)
+    _items: dict[ItemResult, ItemResult] = field(init=False, repr=False, default_factory=dict)
+    _distinct: int = field(init=False, repr=False, default=0)
 
     def __post_init__(self) -> None:
         self._by_id = {e.id: e for e in self.exercises}
@@ -281,7 +286,9 @@ class Grader:
         """The result for ``raw``, or why it cannot be parsed.
 
         Two caches: raw answer (by :func:`_answer_key`) → result, then parsed answer → result, so that answers
-        differing only in the order of their marks are graded once.
+        differing only in the order of their marks are graded once. Both are emptied when they reach
+        :data:`CACHE_LIMIT` entries, so that their memory does not grow with the class. Equal results, and equal
+        items, are one object each: what a class keeps grows with the kinds of answers given, not with the learners.
         """
         key = (exercise.id, _answer_key(raw))
         result = self._answers.get(key)
@@ -294,14 +301,26 @@ class Grader:
                 graded = (exercise.id, parsed)
                 result = self._graded.get(graded)
                 if result is None:
-                    result = self._graded[graded] = grade(exercise, parsed)
+                    self._distinct += 1
+                    result = self._graded[graded] = self._shared(grade(exercise, parsed))
+            if len(self._answers) >= CACHE_LIMIT:
+                self._answers.clear()
+                self._graded.clear()
             self._answers[key] = result
         return result
 
+    def _shared(self, result: Result) -> Result:
+        """The one object equal to ``result``, with its items shared the same way."""
+        found = self._results.get(result)
+        if found is None:
+            items = tuple(self._items.setdefault(item, item) for item in result.items)
+            found = self._results[result] = Result(result.exercise, result.score, result.max_score, items)
+        return found
+
     @property
     def distinct(self) -> int:
-        """Distinct (exercise, parsed answer) pairs graded so far."""
-        return len(self._graded)
+        """Distinct (exercise, parsed answer) pairs graded so far (again after the caches were emptied)."""
+        return self._distinct
 
     def graded(self, handin: Handin, source: str) -> tuple[list[_Graded], list[AnswerProblem]]:
         """Per gradable answer (see :data:`_Graded`), and every problem of the file."""
