@@ -9,7 +9,7 @@ import pytest
 
 from medialit.scoring import examples
 from tests.browser.storage import CURRENT, SAVED, answer_name, key_of, meta_name, seed_script
-from tests.conftest import axe_violations
+from tests.conftest import axe_violations, guard
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
@@ -384,3 +384,29 @@ def test_a_name_of_invisible_characters_is_no_name(book_server, page):
     assert page.locator(".ml-learner-who").count() == 0
     assert CURRENT not in page.evaluate(SAVED)
     guarded_clean(page)
+
+
+def test_a_tab_left_open_follows_a_switch_made_in_another_tab(book_server, page):
+    page.goto(f"{book_server.url}/disclaimer.html")
+    ready(page)
+    sidebar(page).get_by_label("Your name").fill("Ana")
+    sidebar(page).get_by_role("button", name="Save my name").click()
+    sidebar(page).get_by_text("You are: Ana").wait_for()
+    ready(page)
+    answer_disclaimer(page)
+
+    other = page.context.new_page()
+    guard(other)
+    other.goto(f"{book_server.url}/my-results.html")
+    side = sidebar(other)
+    side.get_by_role("button", name="Not you? Switch learner").click()
+    side.get_by_label("Your name").fill("Ben")
+    side.get_by_role("button", name="Switch", exact=True).click()
+    side.get_by_text("You are: Ben").wait_for()
+
+    # The first tab reloads: it neither shows Ana's answer to Ben nor saves Ben's work as Ana's.
+    sidebar(page).get_by_text("You are: Ben").wait_for()
+    ready(page)
+    assert not shown_as_answered(page, "disclaimer-002")
+    guarded_clean(page)
+    guarded_clean(other)
