@@ -410,3 +410,20 @@ def test_a_tab_left_open_follows_a_switch_made_in_another_tab(book_server, page)
     assert not shown_as_answered(page, "disclaimer-002")
     guarded_clean(page)
     guarded_clean(other)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_who_is_working_passes_axe_with_everything_open(book_server, page, theme):
+    ana = key_of("Ana")
+    page.add_init_script(f"localStorage.setItem('theme', '{theme}'); localStorage.setItem('mode', '{theme}');")
+    page.add_init_script(seed_script({meta_name(ana): json.dumps({"learner": "Ana"}), CURRENT: json.dumps({"key": ana}),
+                                      meta_name(key_of("Ben")): json.dumps({"learner": "Ben"})}))
+    page.goto(f"{book_server.url}/my-results.html")
+    for part in (sidebar(page), panel(page)):
+        part.get_by_text("You are: Ana").wait_for()
+        part.get_by_role("button", name="Not you? Switch learner").click()
+        part.get_by_role("button", name="Continue as Ben").wait_for()
+    sidebar(page).get_by_role("button", name="Finish on this device").click()
+    sidebar(page).locator(".ml-finish-confirm").wait_for()
+    assert axe_violations(page) == []
+    guarded_clean(page)
