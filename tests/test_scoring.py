@@ -18,16 +18,20 @@ def test_every_exercise_passes_its_own_examples(exercise_set):
     for exercise in exercise_set.exercises:
         examples = scoring.examples(exercise)
         right = scoring.score(exercise, examples.correct)
-        assert right.score == right.max_score > 0, exercise.id
         wrong = scoring.score(exercise, examples.incorrect)
-        assert 0 <= wrong.score < wrong.max_score, exercise.id
+        if exercise.type is ExerciseType.REFLECTION:  # no view is right or wrong: never scored
+            assert right.score == right.max_score == wrong.score == wrong.max_score == 0, exercise.id
+        else:
+            assert right.score == right.max_score > 0, exercise.id
+            assert 0 <= wrong.score < wrong.max_score, exercise.id
         with pytest.raises(FormatError):
             scoring.score(exercise, examples.invalid)
 
 
 def test_every_exercise_scores_an_empty_answer_zero(exercise_set):
     for exercise in exercise_set.exercises:
-        empty = {"highlight": {"marks": []}, "pairs": {"pairs": []}, "choice": {"choices": []}}[exercise.type]
+        empty = {"highlight": {"marks": []}, "pairs": {"pairs": []}, "choice": {"choices": []},
+                 "reflection": {"choices": []}}[exercise.type]
         assert scoring.score(exercise, empty).score == 0, exercise.id
 
 
@@ -382,3 +386,20 @@ def test_choice_properties(choices, multiple):
     assert result == scoring.score(exercise, {"choices": list(reversed(choices))})
     if multiple and len(choices) == 4:
         assert result.score <= result.max_score / 2
+
+
+def test_a_reflection_records_the_view_and_shows_every_view_without_a_score(exercise_set):
+    from medialit.scoring.results import Verdict
+
+    reflections = [e for e in exercise_set.exercises if e.type is ExerciseType.REFLECTION]
+    assert {e.id for e in reflections} == {"impressions-a", "impressions-b"}
+    for exercise in reflections:
+        assert scoring.max_score(exercise) == 0
+        for option in exercise.options:
+            result = scoring.score(exercise, {"choices": [option.id]})
+            assert (result.score, result.max_score) == (0, 0)
+            assert (result.items[0].id, result.items[0].verdict) == (option.id, Verdict.CHOSEN)
+            assert {i.id for i in result.items} == {o.id for o in exercise.options}
+            assert all(i.verdict is Verdict.VIEW for i in result.items[1:]) and all(i.explanation for i in result.items)
+        with pytest.raises(FormatError):
+            scoring.score(exercise, {"choices": [o.id for o in exercise.options[:2]]})

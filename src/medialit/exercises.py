@@ -426,6 +426,8 @@ def _check_items(checker: _Checker, exercise: Exercise, data: dict) -> None:
         if counts[item_id] > 1:
             checker.add((kind, index, "id"), f"the item id {item_id!r} is used {counts[item_id]} times",
                         fix="give every target, distractor and option its own id")
+    if exercise.type is ExerciseType.REFLECTION:
+        return  # every option is a view with its feedback; the schema has checked the rest
     if exercise.type is ExerciseType.CHOICE:
         correct = sum(o.correct for o in exercise.options)
         wrong = sum(not o.correct and not o.discussion for o in exercise.options)

@@ -17,6 +17,8 @@ class ExerciseType(StrEnum):
     HIGHLIGHT = "highlight"
     PAIRS = "pairs"
     CHOICE = "choice"
+    REFLECTION = "reflection"
+    """A first reaction: pick the view closest to yours; every view gets feedback; never scored."""
 
 
 class Skill(StrEnum):

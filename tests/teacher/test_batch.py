@@ -93,13 +93,14 @@ def test_item_analysis_counts_every_item_one_by_one(handin_class, exercise_set):
     grades = grade_paths([handin_class.root], exercise_set)
     upper, lower = tables._groups(grades)
     answered, found, credit, alarms = Counter(), Counter(), Counter(), Counter()
-    found_upper, found_lower = Counter(), Counter()
+    found_upper, found_lower, chosen = Counter(), Counter(), Counter()
     for index, learner in enumerate(grades.learners):
         for result in learner.results:
             answered[result.exercise] += 1
             for item in result.items:
                 key = (result.exercise, item.id)
                 alarms[key] += item.verdict is Verdict.FALSE_ALARM
+                chosen[key] += item.verdict is Verdict.CHOSEN
                 if item.verdict is Verdict.FOUND:
                     found[key] += 1
                     credit[key] += item.credit
@@ -111,6 +112,8 @@ def test_item_analysis_counts_every_item_one_by_one(handin_class, exercise_set):
         assert row.answered == answered[row.exercise]
         if row.kind == "target":
             assert (row.count, row.mean_credit) == (found[key], credit[key] / answered[row.exercise])
+        elif row.kind == "view":  # a reflection: how many chose each view, no score
+            assert row.count == chosen[key] and row.mean_credit == 0 and math.isnan(row.discrimination)
         else:
             assert row.count == alarms[key] > 0 and math.isnan(row.mean_credit)
     alarmed = Counter(ex for (ex, _), n in alarms.items() if n)

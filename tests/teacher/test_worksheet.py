@@ -75,7 +75,9 @@ def test_the_key_lists_every_target_and_right_option(tmp_path, chapter, exercise
             if target.label:
                 assert next(lab.name for lab in exercise.labels if lab.id == target.label) in part
         rows = re.findall(r'<tr class="(right|wrong|open)">', part)
-        assert rows == ["open" if o.discussion else "right" if o.correct else "wrong" for o in exercise.options]
+        reflection = exercise.type is ExerciseType.REFLECTION  # every view is open: nothing is right or wrong
+        assert rows == ["open" if o.discussion or reflection else "right" if o.correct else "wrong"
+                        for o in exercise.options]
         for discussion in exercise.discussions:
             assert f"({discussion.id})" in part
 

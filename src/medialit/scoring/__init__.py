@@ -10,7 +10,7 @@ from types import ModuleType
 from typing import Any
 
 from medialit.model import Exercise, ExerciseType
-from medialit.scoring import choice, highlight, pairs
+from medialit.scoring import choice, highlight, pairs, reflection
 from medialit.scoring.messages import MESSAGES, RULES, highlight_rule
 from medialit.scoring.results import Examples, FormatError, ItemResult, Result, Verdict
 
@@ -41,6 +41,8 @@ def engine(kind: ExerciseType) -> ModuleType:
             return pairs
         case ExerciseType.CHOICE:
             return choice
+        case ExerciseType.REFLECTION:
+            return reflection
     raise AssertionError(f"unhandled exercise type {kind!r}")  # pragma: no cover
 
 

@@ -23,6 +23,8 @@ RULES: dict[ExerciseType, str] = {
     "The score never goes below 0.",
     ExerciseType.CHOICE: "Each right option you tick earns 1 point. Each wrong option takes 1 point away. "
     "The score never goes below 0.",
+    ExerciseType.REFLECTION: "This question is not scored: there is no right answer. Your answer is kept, and every "
+    "view comes with feedback.",
 }
 """The rule of each type whose rule is the same for every exercise; highlight's is :func:`highlight_rule`."""
 

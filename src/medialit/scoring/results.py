@@ -22,6 +22,10 @@ class Verdict(StrEnum):
     """A target the learner did not find."""
     FALSE_ALARM = "false_alarm"
     """Something the learner marked that is not a target."""
+    CHOSEN = "chosen"
+    """A reflection: the view the learner picked (never right or wrong, ``credit`` 0)."""
+    VIEW = "view"
+    """A reflection: another view, shown with its feedback (``credit`` 0)."""
     DISCUSSION = "discussion"
     """A discussion item, on which careful readers differ: chosen or not, it is accepted, with no point earned or lost
     (``credit`` 0); its explanation shows both readings."""

@@ -34,13 +34,16 @@ def _exercise(exercise: Exercise, catalogue: Catalogue) -> nodes.section:
     section += nodes.title(text=f"{exercise.title} ({exercise.id})")
     section += nodes.paragraph(text=exercise.prompt)
     labels = {label.id: label.name for label in exercise.labels}
-    if exercise.type is ExerciseType.CHOICE:
+    if exercise.type in (ExerciseType.CHOICE, ExerciseType.REFLECTION):
         if exercise.context:
             section += _quote(exercise.context, catalogue)
+        if exercise.type is ExerciseType.REFLECTION:
+            section += nodes.paragraph(text="Not scored: there is no right answer. Every view gets this feedback.")
         options = nodes.bullet_list()
         for option in exercise.options:
             item = nodes.list_item()
-            verdict = "Discussion: " if option.discussion else ("Right: " if option.correct else "Wrong: ")
+            verdict = ("View: " if exercise.type is ExerciseType.REFLECTION else "Discussion: " if option.discussion
+                       else "Right: " if option.correct else "Wrong: ")
             item += nodes.paragraph(text=verdict + option.text)
             item += nodes.paragraph(text=option.feedback)
             options += item

@@ -344,12 +344,26 @@ function gradeChoice(state, answer) {
   return { exercise: state.id, score: netScore(earned, lost), max_score: maxScore, items };
 }
 
+// -- reflection --------------------------------------------------------------------------------------------------
+
+// A first reaction: the chosen view first, then every other view, each with its feedback; never scored.
+function gradeReflection(state, answer) {
+  const chosen = state.key.options.filter((o) => answer.choices.has(o.id));
+  const others = state.key.options.filter((o) => !answer.choices.has(o.id));
+  const items = [
+    ...chosen.map((o) => item(o.id, "chosen", 0.0, o.feedback)),
+    ...others.map((o) => item(o.id, "view", 0.0, o.feedback)),
+  ];
+  return { exercise: state.id, score: 0.0, max_score: 0.0, items };
+}
+
 // -- the lifecycle -----------------------------------------------------------------------------------------------
 
 const ENGINES = {
   highlight: [parseHighlight, gradeHighlight],
   pairs: [parsePairs, gradePairs],
   choice: [parseChoice, gradeChoice],
+  reflection: [parseChoice, gradeReflection],
 };
 
 function engine(state) {

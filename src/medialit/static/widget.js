@@ -3,7 +3,7 @@
 // host, which scores) and `revealed` / `hints_shown` (set here so that a host can keep them).
 // Exercise text is always inserted as text (textContent / text nodes), never as HTML.
 
-const ICONS = { found: "✓", false_alarm: "✗", missed: "○", discussion: "◇" };
+const ICONS = { found: "✓", false_alarm: "✗", missed: "○", discussion: "◇", chosen: "●", view: "◦" };
 let serial = 0;
 
 /** A new element: attributes (`text` sets textContent, `on…` adds a listener) and children (strings become text). */
@@ -25,6 +25,9 @@ const points = (value) => (Number.isInteger(value) ? String(value) : String(Math
 function render({ model, el }) {
   const state = model.get("state");
   const key = state.key;
+  // A reflection is a choice of views, never scored: the same options, no right answer, no answer to show.
+  const reflection = state.type === "reflection";
+  const choosing = state.type === "choice" || reflection;
   const uid = `medialit-${String(state.id).replace(/[^A-Za-z0-9_-]/g, "-")}-${(serial += 1)}`;
   const labelled = state.labels.length > 0;
   const labelNames = new Map(state.labels.map((label) => [label.id, label.name]));
@@ -65,7 +68,7 @@ function render({ model, el }) {
   if (state.attempts === 1) {
     root.append(h("p", { class: "ml-note ml-assessment", text: "This is a test item. You have one attempt: Check records your answer. Your teacher gives the feedback." }));
   }
-  if (state.type !== "choice") root.append(h("p", { class: "ml-prompt", text: state.prompt }));
+  if (!choosing) root.append(h("p", { class: "ml-prompt", text: state.prompt }));
 
   const message = h("p", { class: "ml-message", role: "status" });
   const listboxes = [];
@@ -77,12 +80,12 @@ function render({ model, el }) {
   const choiceInputs = [];
 
   if (state.type === "highlight" || state.type === "pairs") buildDocuments();
-  if (state.type === "choice") buildChoice();
-  const confidence = buildConfidence();
+  if (choosing) buildChoice();
+  const confidence = reflection ? [] : buildConfidence();
 
   const checkButton = h("button", { type: "button", class: "ml-check", text: "Check", onclick: check });
   const hintButton = h("button", { type: "button", class: "ml-hint", text: "Hint", onclick: showHint });
-  const revealButton = key ? h("button", { type: "button", class: "ml-reveal", text: "Show answer", onclick: reveal }) : null;
+  const revealButton = key && !reflection ? h("button", { type: "button", class: "ml-reveal", text: "Show answer", onclick: reveal }) : null;
   const againButton = h("button", { type: "button", class: "ml-again", text: "Try again", onclick: tryAgain });
   // The assessment setting: one attempt, recorded for the teacher; no hints, no answer shown, no Try again.
   const oneAttempt = state.attempts === 1;
@@ -179,7 +182,9 @@ function render({ model, el }) {
       root.append(h("blockquote", { class: "ml-context" }, h("p", { text: state.context.quote })));
     }
     const fieldset = h("fieldset", { class: "ml-options" }, h("legend", { text: state.prompt }));
-    const note = state.multiple ? "Choose every answer that fits." : "Choose one answer.";
+    const note = reflection
+      ? "Choose the view closest to yours. There is no right answer, and this question is not scored."
+      : state.multiple ? "Choose every answer that fits." : "Choose one answer.";
     fieldset.append(h("p", { class: "ml-help", text: note }));
     for (const option of state.options) {
       const input = h("input", {
@@ -446,7 +451,7 @@ function render({ model, el }) {
 
   function answer() {
     if (state.type === "pairs") return { pairs: ui.pairs.map((p) => [...p]) };
-    if (state.type === "choice") return { choices: state.options.map((o) => o.id).filter((id) => ui.choices.has(id)) };
+    if (choosing) return { choices: state.options.map((o) => o.id).filter((id) => ui.choices.has(id)) };
     const marks = [];
     for (const id of state.unit_ids) {
       if (!ui.marks.has(id)) continue;
@@ -464,7 +469,7 @@ function render({ model, el }) {
     ui.confidence = [1, 2, 3].includes(submission.confidence) ? submission.confidence : null;
     const raw = submission.answer || {};
     try {
-      if (state.type === "choice") for (const id of raw.choices || []) ui.choices.add(String(id));
+      if (choosing) for (const id of raw.choices || []) ui.choices.add(String(id));
       if (state.type === "pairs") {
         for (const p of raw.pairs || []) if (units.has(p[0]) && units.has(p[1])) ui.pairs.push([p[0], p[1]]);
       }
@@ -554,6 +559,8 @@ function render({ model, el }) {
 
   function verdictWord(result, item) {
     if (item.verdict === "discussion") return "Open question: either answer is fine";
+    if (item.verdict === "chosen") return "Your view";
+    if (item.verdict === "view") return "Another view";
     if (state.type === "choice") return { found: "Right choice", false_alarm: "Not right", missed: "Right answer" }[item.verdict];
     if (item.verdict === "found") return item.credit < 1 ? "Found in part" : "Found";
     if (item.verdict === "missed") return "Missed";
@@ -563,7 +570,7 @@ function render({ model, el }) {
   }
 
   function itemText(item) {
-    if (state.type === "choice") {
+    if (choosing) {
       const option = state.options.find((o) => o.id === item.id);
       return option ? `“${option.text}”` : "";
     }
@@ -634,7 +641,9 @@ function render({ model, el }) {
       status.textContent = `This answer could not be checked: ${result.error}`;
       return;
     }
-    status.textContent = `You scored ${points(result.score)} of ${points(result.max_score)} points.`;
+    status.textContent = reflection
+      ? "Your answer is saved. This question is not scored: read what each view gets right or misses."
+      : `You scored ${points(result.score)} of ${points(result.max_score)} points.`;
     feedback.append(h("p", { class: "ml-rule", text: state.rule }));
     const showMissed = ui.revealed || ui.count >= 2;
     if (showMissed && !ui.revealed && result.items.some((item) => item.verdict === "missed")) {
@@ -680,7 +689,7 @@ function render({ model, el }) {
   }
 
   function markVerdict(item) {
-    if (state.type === "choice") {
+    if (choosing) {
       const label = root.querySelector(`.ml-option[data-option="${CSS.escape(item.id)}"]`);
       if (label) {
         label.dataset.verdict = item.verdict;

@@ -29,6 +29,8 @@ VERDICTS = {
     Verdict.MISSED: "Missed",
     Verdict.FALSE_ALARM: "Not right",
     Verdict.DISCUSSION: "Open to discussion",
+    Verdict.CHOSEN: "Your view (not scored)",
+    Verdict.VIEW: "Another view",
 }
 
 

@@ -37,6 +37,8 @@ def synthetic_answer(exercise: Exercise, rng: random.Random, ability: float) -> 
                 return {"choices": [right[0] if rng.random() < ability else rng.choice(wrong)]}
             chosen = [o for o in right if rng.random() < ability] + rng.sample(wrong, min(slips, len(wrong)))
             return {"choices": sorted(chosen)}
+        case ExerciseType.REFLECTION:
+            return {"choices": [rng.choice([o.id for o in exercise.options])]}
         case ExerciseType.PAIRS:
             pairs = [[t.anchors[0].units[0], t.anchors[1].units[0]] for t in exercise.targets if rng.random() < ability]
             for _ in range(slips):

@@ -45,7 +45,8 @@
 
     exercise, skill, item, kind, answered, count, share, mean_credit, discrimination
 
-    ``kind`` is ``target`` or ``false_alarm``. ``answered`` counts learners who answered the exercise; ``count`` those
+    ``kind`` is ``target``, ``false_alarm`` or ``view`` (a reflection's option: ``count`` learners chose it; a
+    reflection is never scored). ``answered`` counts learners who answered the exercise; ``count`` those
     who found the target (any credit) or made the false alarm; ``share`` = count / answered (the item's easiness).
     ``discrimination`` (targets only) is the upper-minus-lower 27 % index: the share who found it among the 27 % of
     learners with the highest total minus the share among the 27 % with the lowest (from −1 to 1; below about 0.2 the
@@ -65,6 +66,7 @@ from datetime import UTC, datetime
 import numpy as np
 import pandas as pd
 
+from medialit.model import ExerciseType
 from medialit.scoring import ItemResult, Result, Verdict, max_score
 from medialit.teacher.gcdefer import defer_full_gc
 from medialit.teacher.grade import ClassGrades
@@ -250,11 +252,11 @@ def _stamp(seconds: float) -> str:
 
 
 def skill_maxima(grades: ClassGrades) -> pd.Series:
-    """Points available per skill, for every learner."""
+    """Points available per skill, for every learner; a skill with no points (reflections only) is left out."""
     maxima: dict[str, float] = {}
     for exercise in grades.exercises:
         maxima[str(exercise.skill)] = maxima.get(str(exercise.skill), 0.0) + max_score(exercise)
-    return pd.Series(maxima, name="max", dtype=float)
+    return pd.Series({skill: points for skill, points in maxima.items() if points}, name="max", dtype=float)
 
 
 @defer_full_gc
@@ -270,7 +272,9 @@ def gradebook(grades: ClassGrades) -> pd.DataFrame:
     for learner in grades.learners:
         per_skill = dict.fromkeys(skills, 0.0)
         for result in learner.results:
-            per_skill[skill_of[result.exercise]] += result.score
+            skill = skill_of[result.exercise]
+            if skill in per_skill:
+                per_skill[skill] += result.score
         for skill in skills:
             earned[skill].append(per_skill[skill])
         totals.append(learner.score)
@@ -337,7 +341,8 @@ def items(grades: ClassGrades) -> pd.DataFrame:
     keys: dict[tuple[str, str], int] = {}
     item_key = np.array([keys.setdefault((result.exercise, item.id), len(keys))
                          for result in rows.results for item in result.items], dtype=np.intp)
-    item_found = np.array([i.verdict is Verdict.FOUND for i in rows.items], dtype=bool)
+    # A reflection's chosen view counts as "found": its rows say how many learners chose each view.
+    item_found = np.array([i.verdict in (Verdict.FOUND, Verdict.CHOSEN) for i in rows.items], dtype=bool)
     item_alarm = np.array([i.verdict is Verdict.FALSE_ALARM for i in rows.items], dtype=bool)
     item_credit = np.array([i.credit for i in rows.items], dtype=float)
     counts = np.zeros((4, len(keys)), dtype=np.int64)
@@ -361,7 +366,10 @@ def items(grades: ClassGrades) -> pd.DataFrame:
     for exercise in grades.exercises:
         code = exercises.get(exercise.id)
         total, up, low = (0, 0, 0) if code is None else (answered[code], answered_upper[code], answered_lower[code])
-        if exercise.options:
+        kind = "view" if exercise.type is ExerciseType.REFLECTION else "target"
+        if exercise.type is ExerciseType.REFLECTION:
+            targets = [o.id for o in exercise.options]
+        elif exercise.options:
             targets = [o.id for o in exercise.options if o.correct]
         else:
             targets = [t.id for t in exercise.targets] or ["none"]
@@ -369,9 +377,9 @@ def items(grades: ClassGrades) -> pd.DataFrame:
             code = keys.get((exercise.id, item_id))
             hits, hits_up, hits_low, earned = (0, 0, 0, 0) if code is None else (
                 found[code], found_upper[code], found_lower[code], credit[code])
-            discrimination = (hits_up / up - hits_low / low) if up and low else math.nan
+            discrimination = (hits_up / up - hits_low / low) if up and low and kind == "target" else math.nan
             rows_out.append({
-                "exercise": exercise.id, "skill": str(exercise.skill), "item": item_id, "kind": "target",
+                "exercise": exercise.id, "skill": str(exercise.skill), "item": item_id, "kind": kind,
                 "answered": total, "count": hits, "share": hits / total if total else math.nan,
                 "mean_credit": earned / total if total else math.nan,
                 "discrimination": round(discrimination, 3) if not math.isnan(discrimination) else math.nan,

@@ -160,7 +160,8 @@ def _exercise(place: int, exercise: Exercise, catalogue: Catalogue, exam: bool) 
 
 def build_sheet(title: str, exercises: Sequence[Exercise], catalogue: Catalogue, *, exam: bool = False) -> Sheet:
     """The worksheet for ``exercises`` (in the order given); ``exam`` leaves out every trace of the key."""
-    used = {slug for e in exercises if e.type is not ExerciseType.CHOICE for slug in e.documents}
+    used = {slug for e in exercises if e.type not in (ExerciseType.CHOICE, ExerciseType.REFLECTION)
+            for slug in e.documents}
     return Sheet(
         title=title,
         exam=exam,
