@@ -309,6 +309,11 @@ class Grader:
             self._answers[key] = result
         return result
 
+    def forget(self) -> None:
+        """Empty every cache (the results already handed out stay valid)."""
+        for cache in (self._answers, self._graded, self._results, self._items):
+            cache.clear()
+
     def _shared(self, result: Result) -> Result:
         """The one object equal to ``result``, with its items shared the same way."""
         found = self._results.get(result)
@@ -535,6 +540,7 @@ def grade_class(items: Iterable[Submission | Rejection], exercises: ExerciseSet 
             rejections.append(Rejection(item.source, FileReason.INTERNAL_ERROR,
                                         f"medialit failed while grading it ({type(error).__name__}); "
                                         "please report this"))
+    records.grader.forget()  # the first pass is over: only the results the records use are kept
     learners, sources = records.merge(pool, ScoreOn(score_on))
     return ClassGrades(
         pool, learners,

@@ -58,6 +58,7 @@ from __future__ import annotations
 
 import math
 import weakref
+from array import array
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -141,12 +142,13 @@ def _answers(grades: ClassGrades) -> _Answers:
         return _ANSWERS[id(grades)]
     codes: dict[int, int] = {}
     distinct: list[Result] = []
-    answers: list[int] = []
-    stale: list[bool] = []
-    first: list[float] = []
-    checks: list[int] = []
-    revealed: list[bool] = []
-    sizes: list[int] = []
+    # Per answer, compact arrays (a class of 100,000 has millions of answers).
+    answers = array("l")
+    stale = array("b")
+    first = array("d")
+    checks = array("q")
+    revealed = array("b")
+    sizes = array("l")
     nan = math.nan
     for learner in grades.learners:
         for result in learner.results:
@@ -158,7 +160,7 @@ def _answers(grades: ClassGrades) -> _Answers:
             stale.append(result.exercise in learner.stale)
             revealed.append(result.exercise in learner.revealed)
         first.extend([nan if f is None else f.score for f in learner.first_results])
-        checks.extend(learner.checks or [0] * len(learner.results))
+        checks.extend([min(c, 2**62) for c in learner.checks] if learner.checks else [0] * len(learner.results))
         sizes.append(len(learner.results))
     lengths = np.array([len(r.items) for r in distinct], dtype=np.intp)
     answer_result = np.array(answers, dtype=np.intp)
