@@ -1,10 +1,11 @@
 """The printable worksheets and keys of every chapter, in the teacher section of a learn build.
 
-builder-inited (HTML builders, learn mode only): for every page of the book with exercises, except the teacher pages
-and My results, ``medialit.worksheet`` writes ``teachers/worksheets/<chapter>.html`` (the worksheet) and
-``<chapter>-key.html`` (its key in lesson order) into a folder beside the output, which is added to
-``html_extra_path``, so that Sphinx copies them into the built book. The page ``teachers/worksheets`` links to them.
-An exam build writes none: its allow-list admits no teacher page.
+builder-inited (HTML builders, learn mode only, and only if a page of the book holds the ``worksheets`` directive):
+for every page of the book with exercises, except the teacher pages and My results, ``medialit.worksheet`` writes
+``teachers/worksheets/<chapter>.html`` (the worksheet) and ``<chapter>-key.html`` (its key in lesson order) into a
+folder beside the output, which is added to ``html_extra_path``, so that Sphinx copies them into the built book. The
+teacher guide's ``worksheets`` directive links to them. An exam build writes none: its allow-list admits no teacher
+page; nor does a chapter's preview, which has no teacher guide.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from medialit.modes import Mode
-from medialit.reading_order import BookPage, reading_order
+from medialit.reading_order import BookPage, page_text, reading_order
 from medialit.worksheet import build_key, build_sheet, key_html, worksheet_html
 
 __all__ = ["FOLDER", "WorksheetsDirective", "chapters", "setup"]
@@ -38,8 +39,10 @@ def _on_builder_inited(app: Sphinx) -> None:
 
     if app.builder.format != "html" or mode(app) is not Mode.LEARN:
         return
-    catalogue, exercises = load(app)
     pages = reading_order(Path(app.srcdir))
+    if not any("{worksheets}" in page_text(Path(app.srcdir), page) for page in pages):
+        return  # no page links them (a chapter's preview): nothing to write
+    catalogue, exercises = load(app)
     known = {e.id: e for e in exercises.exercises}
     titles = {i: p.title for p in pages for i in p.exercise_ids}
     root = Path(app.outdir).parent / "medialit-worksheets"
