@@ -93,7 +93,7 @@ def press_in(page, exercise_id: str, selector: str, key: str = "Enter", backward
 def enter_answer(page, state: dict, answer: dict) -> None:
     """Type a raw answer (as ``medialit.scoring`` reads it) into the exercise with the keyboard only."""
     exercise_id = state["id"]
-    if state["type"] == "choice":
+    if state["type"] in ("choice", "reflection"):
         _enter_choices(page, state, set(answer["choices"]))
     elif state["type"] == "pairs":
         for first, second in answer["pairs"]:
