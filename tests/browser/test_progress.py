@@ -36,6 +36,10 @@ def summary(page) -> str:
     return " ".join(box.text_content().split())
 
 
+WRONG = "contradiction-or-tension"
+"""A choice exercise answered wrongly in the hand-in tests."""
+
+
 def solve_disclaimer(page, url: str) -> None:
     """Mark the disclaimer of Document B with the mouse and press Check."""
     page.goto(f"{url}/disclaimer.html")
@@ -92,12 +96,12 @@ def test_my_results_lists_every_exercise_and_hands_in_json_and_csv(book_server, 
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     solve_disclaimer(page, book_server.url)
     # A wrong answer elsewhere: it is handed in as given.
-    page.goto(f"{book_server.url}/documents/document-a.html")
-    wrong = next(o for o in exercise_set.get("impressions-a").options if not o.correct)
-    first = page.locator("[data-medialit-id='impressions-a']")
+    page.goto(f"{book_server.url}/contradictions.html")
+    wrong = next(o for o in exercise_set.get(WRONG).options if not o.correct and not o.discussion)
+    first = page.locator(f"[data-medialit-id='{WRONG}']")
     first.get_by_label(wrong.text).check()
     first.get_by_role("button", name="Check").click()
-    page.wait_for_function("() => document.querySelector(\"[data-medialit-id='impressions-a']\")"
+    page.wait_for_function(f"() => document.querySelector(\"[data-medialit-id='{WRONG}']\")"
                            ".textContent.includes('0 of 1')")
 
     page.goto(f"{book_server.url}/my-results.html")
@@ -134,7 +138,7 @@ def test_my_results_lists_every_exercise_and_hands_in_json_and_csv(book_server, 
     assert from_json.learner == from_csv.learner == HOSTILE_NAME
     assert [(a.exercise, a.raw, a.checks, a.confidence, a.revealed) for a in from_json.answers] == [
         (a.exercise, a.raw, a.checks, a.confidence, a.revealed) for a in from_csv.answers]
-    assert {a.exercise for a in from_json.answers} == {"disclaimer-002", "impressions-a"}
+    assert {a.exercise for a in from_json.answers} == {"disclaimer-002", WRONG}
 
     # The teacher's command scores the file again and agrees with the page.
     out = tmp_path / "graded"
@@ -142,7 +146,7 @@ def test_my_results_lists_every_exercise_and_hands_in_json_and_csv(book_server, 
     results = pd.read_csv(out / "results.csv")
     per_exercise = results.groupby("exercise")["score"].first()
     assert per_exercise["disclaimer-002"] == 1.0
-    assert per_exercise["impressions-a"] < max_score(exercise_set.get("impressions-a"))
+    assert per_exercise[WRONG] < max_score(exercise_set.get(WRONG))
 
     # A notebook's hand-in has the same shape.
     widget = ExerciseWidget(exercise_set.get("disclaimer-002"), catalogue)
