@@ -74,12 +74,12 @@ print(json.dumps(w.result))
 
 
 def test_every_kind_of_exercise_is_scored_in_python_and_handed_in(exercise_set, tmp_path):
-    """One widget per kind (highlight, highlight with kinds and "none", pairs, single and multiple choice)."""
+    """One widget per kind (highlight, with kinds and "none", pairs, single and multiple choice, reflection)."""
     chosen = {}
     for exercise in exercise_set.exercises:
         kind = (str(exercise.type), bool(exercise.labels), exercise.allow_none, exercise.multiple)
         chosen.setdefault(kind, exercise)
-    assert {kind[0] for kind in chosen} == {"highlight", "pairs", "choice"}
+    assert {kind[0] for kind in chosen} == {"highlight", "pairs", "choice", "reflection"}
     answers = {e.id: scoring.examples(e).correct for e in chosen.values()}
     handin = tmp_path / "me.json"
     code = f"""
