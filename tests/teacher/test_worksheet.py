@@ -175,3 +175,16 @@ def test_a_key_never_prints_an_assessment_item(exercise_set, catalogue):
         assert option.feedback not in html
     for target in exercises[1].targets:
         assert target.explanation not in html
+
+
+def test_an_assessment_item_is_printed_as_in_an_exam(exercise_set, catalogue):
+    import dataclasses
+
+    from medialit.worksheet import build_sheet
+
+    highlight = next(e for e in exercise_set.exercises if e.type is ExerciseType.HIGHLIGHT and not e.allow_none)
+    tested = dataclasses.replace(highlight, assessment=True)
+    (normal,) = build_sheet("one", [highlight], catalogue).exercises
+    (assessed,) = build_sheet("one", [tested], catalogue).exercises
+    assert normal.points is not None and not normal.offer_none
+    assert assessed.points is None and assessed.offer_none, "no maximum, and 'There is none' offered as in an exam"

@@ -70,7 +70,7 @@ __all__ = [
     "grade_paths",
 ]
 
-CACHE_LIMIT = 50_000
+CACHE_LIMIT = 20_000
 """Entries of each answer cache at most; then the caches start again."""
 MAX_PROBLEMS_PER_FILE = 20
 """Problems listed per file; the rest are counted in one more line."""

@@ -132,7 +132,7 @@ class _Answers:
 
 _ANSWERS: dict[int, _Answers] = {}
 """The answers of every class alive, by the identity of its grades: :func:`results` and :func:`items` both use them."""
-LEARNERS_PER_CHUNK = 20_000
+LEARNERS_PER_CHUNK = 2_000
 """Learners whose rows are made at once (results are written, and items counted, chunk by chunk)."""
 
 

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 from medialit.catalogue import Catalogue
 from medialit.model import Exercise, ExerciseType
+from medialit.modes import Mode
 from medialit.scoring import max_score
+from medialit.state import ships_key
 from medialit.worksheet.numbers import number
 
 __all__ = ["PAIR_ROWS", "AnswerBox", "Sentence", "Sheet", "SheetDocument", "SheetExercise", "SheetParagraph",
@@ -130,6 +132,7 @@ def pair_rows(exercise: Exercise) -> int:
 
 def _exercise(place: int, exercise: Exercise, catalogue: Catalogue, exam: bool) -> SheetExercise:
     highlight = exercise.type is ExerciseType.HIGHLIGHT
+    exam = exam or not ships_key(exercise, Mode.LEARN)  # an assessment item is printed as in an exam
     boxes = tuple(
         AnswerBox(label=catalogue.get(slug).label,
                   numbers=tuple(number(u.id) for u in exercise.units if u.document == slug))
