@@ -115,7 +115,7 @@ MORE_PROBLEMS = "more-problems"
 """The reason of the line that counts the problems of one file beyond :data:`MAX_PROBLEMS_PER_FILE`."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LearnerGrade:
     """One learner's graded answers, merged from all their files."""
 
@@ -424,13 +424,14 @@ class _Records:
         self.files: list[_File] = []
         self.results: list[Result] = []
         self._codes: dict[int, int] = {}
-        self.file = array("l")
-        self.exercise = array("l")
-        self.result = array("l")
+        # Four bytes per number: a class never has 2**31 files, answers or distinct results.
+        self.file = array("i")
+        self.exercise = array("i")
+        self.result = array("i")
         self.answered_at = array("d")
         self.stale = array("b")
-        self.first = array("l")
-        self.checks = array("l")
+        self.first = array("i")
+        self.checks = array("i")
         self.revealed = array("b")
         self.problems: list[AnswerProblem] = []
 

@@ -341,12 +341,14 @@ def items(grades: ClassGrades) -> pd.DataFrame:
         for mask in (slice(None), answer_upper, answer_lower))
 
     keys: dict[tuple[str, str], int] = {}
-    item_key = np.array([keys.setdefault((result.exercise, item.id), len(keys))
-                         for result in rows.results for item in result.items], dtype=np.intp)
+    count = len(rows.items)  # arrays filled from generators: no list of millions of Python objects on the way
+    item_key = np.fromiter((keys.setdefault((result.exercise, item.id), len(keys))
+                            for result in rows.results for item in result.items), dtype=np.intp, count=count)
     # A reflection's chosen view counts as "found": its rows say how many learners chose each view.
-    item_found = np.array([i.verdict in (Verdict.FOUND, Verdict.CHOSEN) for i in rows.items], dtype=bool)
-    item_alarm = np.array([i.verdict is Verdict.FALSE_ALARM for i in rows.items], dtype=bool)
-    item_credit = np.array([i.credit for i in rows.items], dtype=float)
+    found_verdicts = (Verdict.FOUND, Verdict.CHOSEN)
+    item_found = np.fromiter((i.verdict in found_verdicts for i in rows.items), dtype=bool, count=count)
+    item_alarm = np.fromiter((i.verdict is Verdict.FALSE_ALARM for i in rows.items), dtype=bool, count=count)
+    item_credit = np.fromiter((i.credit for i in rows.items), dtype=float, count=count)
     counts = np.zeros((4, len(keys)), dtype=np.int64)
     credit_sum = np.zeros(len(keys), dtype=float)
     for start, stop in _chunks(grades):
