@@ -40,3 +40,17 @@ def test_a_reflection_shows_every_view_and_no_score(open_page, exercise_set, cat
     assert text.index("Your view") < text.index(squash(chosen.feedback))
     assert text.count("Another view") >= len(exercise.options) - 1
     assert axe_violations(page) == []
+
+
+@pytest.mark.build
+def test_my_results_says_a_reflection_is_not_scored(book_server, page):
+    page.goto(f"{book_server.url}/documents/document-a.html")
+    reflection = page.locator("[data-medialit-id='impressions-a']")
+    reflection.get_by_role("radio").first.check()
+    reflection.get_by_role("button", name="Check").click()
+    wait_for_text(page, "impressions-a", "Your answer is saved")
+    page.goto(f"{book_server.url}/my-results.html")
+    row = page.locator("#medialit-results tr[data-exercise='impressions-a']")
+    cells = [" ".join(c.split()) for c in row.locator("th, td").all_text_contents()]
+    assert cells[-2:] == ["Done", "Not scored"]
+    assert page.external_requests == [] and page.console_errors == []

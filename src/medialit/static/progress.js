@@ -500,7 +500,10 @@
           text: r.entry.title })),
         h("td", { text: skillTitle.get(r.entry.skill) || r.entry.skill }),
         h("td", { text: statusOf(r) }),
-        exam ? null : h("td", { text: r.score === null ? "–" : `${points(r.score)} of ${points(r.entry.max_score)}` }))))));
+        exam ? null : h("td", {
+          // A reflection (no points available) is recorded, never scored.
+          text: r.entry.max_score === 0 ? "Not scored" : r.score === null ? "–" : `${points(r.score)} of ${points(r.entry.max_score)}`,
+        }))))));
 
     const message = h("p", { class: "ml-results-message", role: "status" });
     const whoPart = h("div", { class: "ml-learner" });

@@ -644,7 +644,7 @@ function render({ model, el }) {
     status.textContent = reflection
       ? "Your answer is saved. This question is not scored: read what each view gets right or misses."
       : `You scored ${points(result.score)} of ${points(result.max_score)} points.`;
-    feedback.append(h("p", { class: "ml-rule", text: state.rule }));
+    if (!reflection) feedback.append(h("p", { class: "ml-rule", text: state.rule })); // a reflection's is said above
     const showMissed = ui.revealed || ui.count >= 2;
     if (showMissed && !ui.revealed && result.items.some((item) => item.verdict === "missed")) {
       // The list of what was missed shows the answer: it is recorded as shown, as "Show answer" is.
