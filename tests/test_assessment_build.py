@@ -1,10 +1,10 @@
-"""The assessment setting in the normal book: one exercise ships no key, and no built file gives its key away.
+"""The assessment setting in the normal book: assessed exercises ship no key, and no built file gives it away.
 
-A copy of the project, with one exercise of the Final challenge put under the assessment setting, is built in learn
-mode. Every file of that build is searched as the exam build is (``tests/test_exam_build.py``): explanations and
-feedback, key data, item labels, quotes paired with their kind, correct options listed alone, maximum scores. The
-control: the same searches find that exercise's key in the normal learn build.
-"""
+A copy of the project, with one exercise of the Final challenge put under the assessment setting in its own file and the
+Lab page put under it by its front matter, is built in learn mode. Every file of that build is searched as the exam
+build is (``tests/test_exam_build.py``): explanations and feedback, key data, item labels, quotes paired with their
+kind, correct options listed alone, maximum scores. The control: the same searches find that exercise's key in the
+normal learn build."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import shutil
 
 import pytest
 
+from medialit.assessment import with_page_settings
 from medialit.catalogue import Catalogue
 from medialit.exercises import load_exercises
 from medialit.modes import Mode
@@ -22,7 +23,10 @@ from tests.test_exam_build import SEARCHES, _keyless, _read
 pytestmark = pytest.mark.build
 
 TESTED = "final-verify-date"
-"""The exercise put under the assessment setting."""
+"""The exercise put under the assessment setting in its own file."""
+TESTED_PAGE = "lab"
+"""The page put under the assessment setting by its front matter."""
+PAGE_EXERCISES = ("lab-ledger", "lab-timeline")
 
 
 @pytest.fixture(scope="module")
@@ -32,12 +36,18 @@ def assessed_project(tmp_path_factory) -> Project:
         shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("_build", "*.pyc"))
     path = root / "exercises" / f"{TESTED}.yaml"
     path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\nassessment: true\n", encoding="utf-8")
+    page = root / "book" / f"{TESTED_PAGE}.md"  # the whole page under the setting, by its front matter
+    text = page.read_text(encoding="utf-8")
+    text = text.replace("---\n", "---\nmedialit-assessment: true\n", 1) if text.startswith("---\n") else \
+        "---\nmedialit-assessment: true\n---\n" + text
+    page.write_text(text, encoding="utf-8")
     return Project(root)
 
 
 @pytest.fixture(scope="module")
 def assessed_set(assessed_project):
-    return load_exercises(assessed_project.exercises, Catalogue.load(assessed_project.catalogue_path)).require_valid()
+    found = load_exercises(assessed_project.exercises, Catalogue.load(assessed_project.catalogue_path))
+    return with_page_settings(found.require_valid(), assessed_project.book)
 
 
 @pytest.fixture(scope="module")
@@ -51,8 +61,8 @@ def learn_pages(built_book) -> dict:
     return _read(built_book)
 
 
-def test_only_the_assessed_exercise_ships_no_key(assessed_set):
-    assert [e.id for e in _keyless(assessed_set, Mode.LEARN)] == [TESTED]
+def test_only_the_assessed_exercises_ship_no_key(assessed_set):
+    assert sorted(e.id for e in _keyless(assessed_set, Mode.LEARN)) == sorted([TESTED, *PAGE_EXERCISES])
 
 
 @pytest.mark.parametrize("search", SEARCHES)
@@ -68,10 +78,11 @@ def test_the_searches_find_that_key_in_the_normal_book(learn_pages, assessed_set
 
 
 def test_the_assessed_state_has_one_attempt_no_key_and_no_hints(assessed_pages):
-    states = [page.states[TESTED] for page in assessed_pages.values() if TESTED in page.states]
-    assert states
+    tested = {TESTED, *PAGE_EXERCISES}
+    states = [page.states[i] for page in assessed_pages.values() for i in tested if i in page.states]
+    assert len(states) == len(tested)
     for state in states:
         assert state["key"] is None and state["hints"] == [] and state["max_score"] is None
         assert state["attempts"] == 1
-    others = [s for page in assessed_pages.values() for i, s in page.states.items() if i != TESTED]
+    others = [s for page in assessed_pages.values() for i, s in page.states.items() if i not in tested]
     assert others and all(s["key"] is not None and s["attempts"] is None for s in others)

@@ -298,25 +298,34 @@ def _option_owners() -> dict[str, frozenset[str]]:
     return {text: frozenset(ids) for text, ids in owners.items()}
 
 
+def _alone(row: str, option_id: str, forms: dict[str, frozenset[str]]) -> bool:
+    """Whether ``row`` shows the option ``option_id`` and no other option of its exercise."""
+    others = [f for key, f in forms.items() if key != option_id]
+    return any(f in row for f in forms[option_id]) and not any(f in row for o in others for f in o)
+
+
 def _correct_option_rows(pages: dict[str, Page], exercises) -> list[str]:
     """Rows or lines that show a correct option and no other option of its exercise: a list of the right ones.
 
     An option whose words another exercise offers too, alone or inside a longer option (outside ``exercises``), is
-    not searched: a row about that other exercise says nothing of this one.
+    not searched: a row about that other exercise says nothing of this one. A printable worksheet (not its key) is not
+    searched: it prints every option, one per answer box, by design.
     """
     found = []
     searched = {exercise.id for exercise in exercises}
     for exercise in exercises:
         forms = {option.id: _option_forms(option.text) for option in exercise.options}
-        for option in exercise.options:
-            if not option.correct or any(option.text in text and ids - searched
-                                         for text, ids in _option_owners().items()):
+
+        for page in pages.values():
+            if page.path.startswith("teachers/worksheets/") and not page.path.endswith("-key.html"):
                 continue
-            others = [f for key, f in forms.items() if key != option.id]
-            for page in pages.values():
-                for row in page.plain_rows:
-                    if any(f in row for f in forms[option.id]) and not any(f in row for o in others for f in o):
-                        found.append(f"{page.path}: {exercise.id} correct option {option.id} alone")
+            listed = {o.id for o in exercise.options if any(_alone(row, o.id, forms) for row in page.plain_rows)}
+            for option in exercise.options:
+                if not option.correct or any(option.text in text and ids - searched
+                                             for text, ids in _option_owners().items()):
+                    continue
+                if option.id in listed:
+                    found.append(f"{page.path}: {exercise.id} correct option {option.id} alone")
     return found
 
 

@@ -8,6 +8,7 @@ from typing import Any
 import anywidget
 import traitlets
 
+from medialit.assessment import with_page_settings
 from medialit.assets import asset_path
 from medialit.catalogue import Catalogue
 from medialit.exercises import load_exercises
@@ -42,7 +43,8 @@ class ExerciseWidget(anywidget.AnyWidget):
         """The widget for ``exercise_id`` in the project at ``root`` (default: found from the cwd)."""
         project = Project(Path(root).resolve()) if root else Project.find()
         catalogue = Catalogue.load(project.catalogue_path)
-        exercise = load_exercises(project.exercises, catalogue).require_valid().get(exercise_id)
+        found = with_page_settings(load_exercises(project.exercises, catalogue).require_valid(), project.book)
+        exercise = found.get(exercise_id)
         return cls(exercise, catalogue, **kwargs)
 
     @property

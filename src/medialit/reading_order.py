@@ -32,6 +32,8 @@ class BookPage:
     """The page's first top-level heading, else its name."""
     exercise_ids: tuple[str, ...]
     """Ids of the exercises the page embeds, in the order they appear."""
+    assessment: bool = False
+    """Whether the page's front matter puts its exercises under the assessment setting (:mod:`medialit.assessment`)."""
 
     @property
     def short_name(self) -> str:
@@ -63,8 +65,10 @@ def _page(book: Path, name: str) -> BookPage:
     path = _source(book, name)
     text = path.read_text(encoding="utf-8") if path else ""
     heading = _HEADING.search(text)
+    from medialit.assessment import page_is_assessed
+
     return BookPage(name=name, title=heading.group(1) if heading else name,
-                    exercise_ids=tuple(_EXERCISE.findall(text)))
+                    exercise_ids=tuple(_EXERCISE.findall(text)), assessment=page_is_assessed(text))
 
 
 def page_text(book: Path, page: BookPage) -> str:

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from medialit.assessment import with_page_settings
 from medialit.catalogue import Catalogue
 from medialit.exercises import ExerciseSet, load_exercises
 from medialit.project import Project
@@ -17,7 +18,7 @@ def load_project(args: argparse.Namespace) -> tuple[Project, Catalogue, Exercise
     """The project named by ``--root`` (or found), its verified catalogue and its exercises with their problems."""
     project = Project(Path(args.root).resolve()) if getattr(args, "root", None) else Project.find()
     catalogue = Catalogue.load(project.catalogue_path)
-    return project, catalogue, load_exercises(project.exercises, catalogue)
+    return project, catalogue, with_page_settings(load_exercises(project.exercises, catalogue), project.book)
 
 
 def exercises_have_errors(found: ExerciseSet, command: str) -> bool:

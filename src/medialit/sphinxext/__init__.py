@@ -28,6 +28,7 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
 from medialit import __version__
+from medialit.assessment import with_page_settings
 from medialit.assets import asset_path
 from medialit.catalogue import Catalogue
 from medialit.exercises import ExerciseSet, load_exercises
@@ -52,7 +53,7 @@ def load(app: Sphinx) -> tuple[Catalogue, ExerciseSet]:
     if cached is None:
         project = _project(app)
         catalogue = Catalogue.load(project.catalogue_path)
-        exercises = load_exercises(project.exercises, catalogue)
+        exercises = with_page_settings(load_exercises(project.exercises, catalogue), Path(app.srcdir))
         if exercises.errors:
             raise ExtensionError("medialit: exercise files have errors:\n" + "\n".join(map(str, exercises.errors)))
         cached = app._medialit_cache = (catalogue, exercises)

@@ -146,12 +146,14 @@ def load_class(paths: str | Path | Iterable[str | Path], exercises: ExerciseSet 
 
 
 def _project_exercises() -> ExerciseSet:
+    from medialit.assessment import with_page_settings
     from medialit.catalogue import Catalogue
     from medialit.exercises import load_exercises
     from medialit.project import Project
 
     project = Project.find()
-    return load_exercises(project.exercises, Catalogue.load(project.catalogue_path)).require_valid()
+    found = load_exercises(project.exercises, Catalogue.load(project.catalogue_path)).require_valid()
+    return with_page_settings(found, project.book)
 
 
 def write_outputs(report: ClassReport, folder: Path, *, html: bool = True,
