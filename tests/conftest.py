@@ -187,3 +187,11 @@ def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
         for v in found
         if v["impact"] in impacts
     ]
+
+
+def goto_book_page(page, base: str, name: str) -> None:
+    """Open the built book's page ``name``; the root ``index.html`` only forwards to the first page, so wait for it."""
+    page.goto(f"{base}/{name}", wait_until="load")
+    if name == "index.html":
+        page.wait_for_url("**/intro.html")
+        page.wait_for_load_state("load")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import axe_violations
+from tests.conftest import axe_violations, goto_book_page
 from tests.keys import arrow_to, press_button, tab_to_listbox
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
@@ -40,7 +40,7 @@ def test_every_page_loads_offline_without_errors_and_passes_axe(built_book, book
     page = page_factory(viewport={"width": 1280, "height": 900}, bypass_csp=True)
     assert "teachers/worksheets/sourcing.html" in pages(built_book)
     for name in pages(built_book):
-        page.goto(f"{book_server.url}/{name}", wait_until="load")
+        goto_book_page(page, book_server.url, name)
         page.wait_for_timeout(50)
         assert page.external_requests == [], name
         assert page.console_errors == [], name

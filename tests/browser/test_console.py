@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from medialit.sphinxext.console import drop_repeated_inline_scripts
+from tests.conftest import goto_book_page
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
@@ -18,7 +19,7 @@ def test_every_page_logs_no_console_error_and_requests_nothing_outside(built_boo
         if theme:
             page.evaluate(f"localStorage.setItem('mode', '{theme}'); localStorage.setItem('theme', '{theme}')")
         for name in names:
-            page.goto(f"{book_server.url}/{name}", wait_until="load")
+            goto_book_page(page, book_server.url, name)
             if not name.startswith("teachers/worksheets/"):  # printable pages of their own, without the book
                 page.locator(".medialit-progress").wait_for(state="attached")
             page.wait_for_timeout(50)  # the theme's and our deferred scripts have run

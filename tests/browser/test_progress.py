@@ -14,7 +14,7 @@ from medialit.handin import collect, read_handin, schema
 from medialit.live import ExerciseWidget
 from medialit.scoring import max_score
 from tests.browser.storage import CURRENT, UNNAMED, answer_name, meta_name
-from tests.conftest import axe_violations
+from tests.conftest import axe_violations, goto_book_page
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
@@ -215,7 +215,7 @@ def test_every_page_fits_narrow_and_wide_screens(built_book, book_server, page_f
     for width in (320, 1280):
         page = page_factory(viewport={"width": width, "height": 800})
         for name in names:
-            page.goto(f"{book_server.url}/{name}", wait_until="load")
+            goto_book_page(page, book_server.url, name)
             page.locator(".medialit-progress").wait_for(state="attached")
             shot = tmp_path / f"{width}-{name.replace('/', '-')}.png"
             page.screenshot(path=str(shot))
