@@ -9,7 +9,7 @@ import json
 import pytest
 
 from medialit.state import exercise_state
-from tests.browser.test_widget_static import squash, text_of, wait_for_text
+from tests.browser.pages import squash, text_of, wait_for_text
 
 pytestmark = pytest.mark.browser
 

@@ -5,14 +5,10 @@ from __future__ import annotations
 import pytest
 
 from medialit.state import exercise_state
-from tests.browser.test_widget_static import text_of, wait_for_text
+from tests.browser.pages import squash, text_of, wait_for_text
 from tests.conftest import axe_violations
 
 pytestmark = pytest.mark.browser
-
-
-def squash(text: str) -> str:
-    return " ".join(text.split())
 
 
 def test_a_discussion_option_is_an_open_question_whatever_is_ticked(open_page, exercise_set, catalogue):

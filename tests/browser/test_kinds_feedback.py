@@ -6,39 +6,14 @@ from __future__ import annotations
 import pytest
 
 from medialit.state import exercise_state
-from tests.browser.mirror import SYNTHETIC, exercise_page, synthetic_state
+from tests.browser.mirror import SYNTHETIC, synthetic_state
+from tests.browser.pages import text_of, wait_for_text
 from tests.conftest import axe_violations
 from tests.keys import arrow_to, press_button, tab_to_listbox
 
 pytestmark = pytest.mark.browser
 KINDS = "sourcing-a-kinds"
 
-
-@pytest.fixture
-def open_page(page, serve, tmp_path):
-    """``open_page(states)`` → the guarded page showing those exercise states."""
-    server = serve(tmp_path)
-
-    def go(states: list[dict]):
-        exercise_page(tmp_path, states)
-        page.goto(f"{server.url}/index.html")
-        page.wait_for_selector("section.medialit")
-        return page
-
-    yield go
-    assert page.external_requests == []
-    assert page.console_errors == []
-
-
-def text_of(page, exercise_id: str) -> str:
-    return " ".join(page.locator(f"[data-medialit-id='{exercise_id}']").text_content().split())
-
-
-def wait_for_text(page, exercise_id: str, text: str) -> None:
-    page.wait_for_function(
-        "([id, text]) => document.querySelector(`[data-medialit-id='${id}']`).textContent.includes(text)",
-        arg=[exercise_id, text],
-    )
 
 
 def tick_kind(page, name: str) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from medialit.state import exercise_state
-from tests.browser.test_widget_static import squash, text_of, wait_for_text
+from tests.browser.pages import squash, text_of, wait_for_text
 from tests.conftest import axe_violations
 
 pytestmark = pytest.mark.browser

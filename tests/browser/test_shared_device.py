@@ -8,6 +8,7 @@ import unicodedata
 import pytest
 
 from medialit.scoring import examples
+from tests.browser.pages import squash
 from tests.browser.storage import CURRENT, SAVED, answer_name, key_of, meta_name, seed_script
 from tests.conftest import axe_violations, guard
 
@@ -67,10 +68,6 @@ def sidebar(page):
 
 def panel(page):
     return page.locator("#medialit-results")
-
-
-def squash(text: str | None) -> str:
-    return " ".join((text or "").split())
 
 
 def shown_as_answered(page, exercise_id: str) -> bool:

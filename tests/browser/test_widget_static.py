@@ -8,6 +8,7 @@ import pytest
 
 from medialit.state import exercise_state
 from tests.browser.mirror import SYNTHETIC, exercise_page, synthetic_state
+from tests.browser.pages import squash, text_of, wait_for_text
 from tests.conftest import AXE, axe_violations
 from tests.keys import arrow_to, press_button, tab_to_listbox
 
@@ -18,20 +19,6 @@ pytestmark = pytest.mark.browser
 def states(exercise_set, catalogue):
     return {e.id: exercise_state(e, catalogue) for e in exercise_set.exercises}
 
-
-def text_of(page, exercise_id: str) -> str:
-    return " ".join(page.locator(f"[data-medialit-id='{exercise_id}']").text_content().split())
-
-
-def wait_for_text(page, exercise_id: str, text: str) -> None:
-    page.wait_for_function(
-        "([id, text]) => document.querySelector(`[data-medialit-id='${id}']`).textContent.includes(text)",
-        arg=[exercise_id, text],
-    )
-
-
-def squash(text: str) -> str:
-    return " ".join(text.split())
 
 
 def test_disclaimer_002_with_the_keyboard_only(open_page, states, exercise_set):
