@@ -51,9 +51,9 @@ serve: build
 
 lint: setup
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
 
-test: setup-test
-	$(BIN)/ruff check src tests benchmarks
+test: setup-test lint
 	$(BIN)/medialit validate
 	$(BIN)/python -m pytest
 

@@ -69,8 +69,17 @@ TRY_AGAIN = """
 
 def build(output: Path) -> tuple[Path, float]:
     """Build the book clean into ``output`` with the command the tests use; the HTML folder and the seconds taken."""
-    command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(ROOT / "book"), "--all",
-               "-W", "-n", "--keep-going", "--path-output", str(output)]
+    command = [
+        str(Path(sys.executable).with_name("jupyter-book")),
+        "build",
+        str(ROOT / "book"),
+        "--all",
+        "-W",
+        "-n",
+        "--keep-going",
+        "--path-output",
+        str(output),
+    ]
     started = time.perf_counter()
     done = subprocess.run(command, env={**os.environ, "MEDIALIT_MODE": "learn"}, capture_output=True, text=True)
     seconds = time.perf_counter() - started

@@ -78,8 +78,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         started = time.perf_counter()
         _write_class(folder, exercises.exercises, args.learners)
-        print(f"wrote {args.learners} hand-ins x {len(exercises.exercises)} exercises "
-              f"in {time.perf_counter() - started:.1f} s")
+        print(
+            f"wrote {args.learners} hand-ins x {len(exercises.exercises)} exercises "
+            f"in {time.perf_counter() - started:.1f} s"
+        )
 
         started = time.perf_counter()
         phases: dict[str, float] = {}
@@ -87,8 +89,11 @@ def main(argv: list[str] | None = None) -> int:
         batch = time.perf_counter() - started
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"batch: {report.summary}")
-        print(f"batch: {batch:.2f} s wall (" + ", ".join(f"{k} {v:.2f} s" for k, v in phases.items())
-              + f"), peak RSS of the process so far {rss:.0f} MB")
+        print(
+            f"batch: {batch:.2f} s wall ("
+            + ", ".join(f"{k} {v:.2f} s" for k, v in phases.items())
+            + f"), peak RSS of the process so far {rss:.0f} MB"
+        )
         if args.batch_only:
             print(f"RESULT learners={args.learners} wall={batch:.2f} rss_mb={rss:.0f}")
             return 0

@@ -24,8 +24,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rows = []
     for size in args.sizes:
-        done = subprocess.run([sys.executable, str(HERE / "grade_bench.py"), "--learners", str(size), "--batch-only"],
-                              capture_output=True, text=True, cwd=HERE.parent)
+        done = subprocess.run(
+            [sys.executable, str(HERE / "grade_bench.py"), "--learners", str(size), "--batch-only"],
+            capture_output=True,
+            text=True,
+            cwd=HERE.parent,
+        )
         found = RESULT.search(done.stdout)
         if done.returncode != 0 or found is None:
             print(f"{size} learners: the benchmark failed\n{done.stdout[-2000:]}{done.stderr[-2000:]}", file=sys.stderr)
@@ -36,8 +40,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{size:>10}  {wall:>8.1f}  {rss:>11}  {1000 * wall / size:>14.2f}")
     if len(rows) > 1:
         (small, small_wall, small_rss), (large, large_wall, large_rss) = rows[0], rows[-1]
-        print(f"{large}/{small}: {large / small:.0f}x the hand-ins, {large_wall / small_wall:.1f}x the time, "
-              f"{large_rss / small_rss:.2f}x the memory")
+        print(
+            f"{large}/{small}: {large / small:.0f}x the hand-ins, {large_wall / small_wall:.1f}x the time, "
+            f"{large_rss / small_rss:.2f}x the memory"
+        )
     return 0
 
 

@@ -153,8 +153,17 @@ def build_book(output: Path, *, mode: str = "learn", book: Path | None = None) -
     import sys
 
     env = {**os.environ, "MEDIALIT_MODE": mode}
-    command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(book or ROOT / "book"), "--all",
-               "-W", "-n", "--keep-going", "--path-output", str(output)]
+    command = [
+        str(Path(sys.executable).with_name("jupyter-book")),
+        "build",
+        str(book or ROOT / "book"),
+        "--all",
+        "-W",
+        "-n",
+        "--keep-going",
+        "--path-output",
+        str(output),
+    ]
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=900)
     if done.returncode != 0:
         pytest.fail(f"the book did not build ({mode}):\n{done.stdout[-4000:]}\n{done.stderr[-4000:]}")

@@ -59,7 +59,7 @@ def test_the_printable_key_names_the_alternatives(tmp_path):
     out = tmp_path / "key.html"
     assert main(["key", "-o", str(out)]) == 0
     html = re.sub(r"\s+", " ", out.read_text(encoding="utf-8"))
-    section = html[html.index(f'id="key-{KINDS}"'):]
+    section = html[html.index(f'id="key-{KINDS}"') :]
     section = section[: section.find("<section", 1) if "<section" in section[1:] else len(section)]
     row = next(r for r in section.split("<tr>") if "(russian-officials)" in r)
     assert "Vague group<br>also accepted: Anonymous official" in row

@@ -38,8 +38,11 @@ def assessed_project(tmp_path_factory) -> Project:
     path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\nassessment: true\n", encoding="utf-8")
     page = root / "book" / f"{TESTED_PAGE}.md"  # the whole page under the setting, by its front matter
     text = page.read_text(encoding="utf-8")
-    text = text.replace("---\n", "---\nmedialit-assessment: true\n", 1) if text.startswith("---\n") else \
-        "---\nmedialit-assessment: true\n---\n" + text
+    text = (
+        text.replace("---\n", "---\nmedialit-assessment: true\n", 1)
+        if text.startswith("---\n")
+        else "---\nmedialit-assessment: true\n---\n" + text
+    )
     page.write_text(text, encoding="utf-8")
     return Project(root)
 

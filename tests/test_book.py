@@ -20,9 +20,20 @@ def pages(built_book) -> list[str]:
 
 def test_every_chapter_is_built(built_book):
     built = set(pages(built_book))
-    for chapter in ["intro.html", "documents/document-a.html", "documents/document-b.html", "sourcing.html",
-                    "contradictions.html", "disclaimer.html", "lateral-reading.html", "lab.html",
-                    "final-challenge.html", "teachers/index.html", "teachers/answer-key.html", "glossary.html"]:
+    for chapter in [
+        "intro.html",
+        "documents/document-a.html",
+        "documents/document-b.html",
+        "sourcing.html",
+        "contradictions.html",
+        "disclaimer.html",
+        "lateral-reading.html",
+        "lab.html",
+        "final-challenge.html",
+        "teachers/index.html",
+        "teachers/answer-key.html",
+        "glossary.html",
+    ]:
         assert chapter in built
 
 
@@ -74,8 +85,9 @@ def test_disclaimer_exercise_solved_with_the_keyboard_only(book_server, page):
     arrow_to(page, "Putin Does Not Deny Reports")
     page.keyboard.press("Space")
     press_button(page, "disclaimer-002", "Check")
-    page.wait_for_function("() => document.querySelector(\"[data-medialit-id='disclaimer-002']\")"
-                           ".textContent.includes('0 of 1')")
+    page.wait_for_function(
+        "() => document.querySelector(\"[data-medialit-id='disclaimer-002']\").textContent.includes('0 of 1')"
+    )
     assert "This is a headline, not a disclaimer." in exercise.text_content()
     press_button(page, "disclaimer-002", "Try again")
     tab_to_listbox(page, "disclaimer-002")
@@ -84,8 +96,9 @@ def test_disclaimer_exercise_solved_with_the_keyboard_only(book_server, page):
     arrow_to(page, "are pseudonyms")
     page.keyboard.press("Space")
     press_button(page, "disclaimer-002", "Check")
-    page.wait_for_function("() => document.querySelector(\"[data-medialit-id='disclaimer-002']\")"
-                           ".textContent.includes('1 of 1')")
+    page.wait_for_function(
+        "() => document.querySelector(\"[data-medialit-id='disclaimer-002']\").textContent.includes('1 of 1')"
+    )
     assert "It says every name in the story is a pseudonym" in exercise.text_content()
     assert page.external_requests == [] and page.console_errors == []
 
@@ -108,7 +121,8 @@ def test_the_answer_key_page_is_in_lesson_order(built_book, project, exercise_se
 
     html = (built_book / "teachers" / "answer-key.html").read_text(encoding="utf-8")
     shown = re.findall(r'<section class="medialit-key[^"]*" id="key-([a-z0-9-]+)"', html) or re.findall(
-        r'id="key-([a-z0-9-]+)"', html)
+        r'id="key-([a-z0-9-]+)"', html
+    )
     expected = [e.id for e in lesson_order(exercise_set.exercises, reading_order(project.book))]
     assert shown == expected
     assert shown != sorted(shown), "lesson order differs from id order in this book, so the test can tell them apart"

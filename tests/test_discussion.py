@@ -27,18 +27,38 @@ def anchor(*ids: str) -> Anchor:
 
 def pairs_with_discussion() -> Exercise:
     return Exercise(
-        id="p", type=ExerciseType.PAIRS, skill=Skill.CONTRADICTIONS, title="t", prompt="p", hints=(),
-        documents=("d", "e"), units=units(4, "d") + units(4, "e"),
+        id="p",
+        type=ExerciseType.PAIRS,
+        skill=Skill.CONTRADICTIONS,
+        title="t",
+        prompt="p",
+        hints=(),
+        documents=("d", "e"),
+        units=units(4, "d") + units(4, "e"),
         targets=(Target("art", (anchor("d:1.1"), anchor("e:2.1", "e:3.1")), "Article 4 or 5"),),
         discussions=(Target("open", (anchor("d:2.1", "d:3.1"), anchor("e:1.1")), "Two fair readings."),),
     )
 
 
 def choice_with_discussion() -> Exercise:
-    options = (Option("a", "A", True, "fa"), Option("b", "B", False, "fb"), Option("c", "C", False, "fc"),
-               Option("open", "O", False, "Either reading is fair.", discussion=True))
-    return Exercise(id="c", type=ExerciseType.CHOICE, skill=Skill.CONTRADICTIONS, title="t", prompt="p", hints=(),
-                    documents=(), units=(), options=options, multiple=True)
+    options = (
+        Option("a", "A", True, "fa"),
+        Option("b", "B", False, "fb"),
+        Option("c", "C", False, "fc"),
+        Option("open", "O", False, "Either reading is fair.", discussion=True),
+    )
+    return Exercise(
+        id="c",
+        type=ExerciseType.CHOICE,
+        skill=Skill.CONTRADICTIONS,
+        title="t",
+        prompt="p",
+        hints=(),
+        documents=(),
+        units=(),
+        options=options,
+        multiple=True,
+    )
 
 
 DISCUSSION_PAIRS = [["d:2.1", "e:1.1"], ["e:1.1", "d:3.1"]]
@@ -50,7 +70,9 @@ def test_a_discussion_pair_is_accepted_either_way_and_always_explained():
         result = scoring.score(exercise, {"pairs": pairs})
         assert (result.score, result.max_score) == (0, 1)
         assert [(i.id, i.verdict, i.credit) for i in result.items] == [
-            ("art", Verdict.MISSED, 0.0), ("open", Verdict.DISCUSSION, 0.0)]
+            ("art", Verdict.MISSED, 0.0),
+            ("open", Verdict.DISCUSSION, 0.0),
+        ]
         assert result.items[1].explanation == "Two fair readings."
         assert result.items[1].units == ("d:2.1", "d:3.1", "e:1.1")
     right = scoring.score(exercise, {"pairs": [["d:1.1", "e:3.1"], *DISCUSSION_PAIRS]})
@@ -110,8 +132,13 @@ def test_ticking_everything_scores_zero_on_every_real_multiple_choice(exercise_s
 
 def test_the_skill_s_exercises_keep_a_scored_question_and_explain_both_readings(exercise_set):
     skill = [e for e in exercise_set.exercises if e.skill is Skill.CONTRADICTIONS]
-    assert {e.id for e in skill} >= {"contradictions-a", "contradictions-b", "contradictions-across",
-                                     "contradiction-or-tension", "final-contradiction"}
+    assert {e.id for e in skill} >= {
+        "contradictions-a",
+        "contradictions-b",
+        "contradictions-across",
+        "contradiction-or-tension",
+        "final-contradiction",
+    }
     for exercise in skill:
         assert scoring.max_score(exercise) >= 1, exercise.id
         for item in exercise.discussions:
@@ -215,20 +242,39 @@ def test_discussion_items_are_read_from_the_file(load):
     choice = load(CHOICE)
     assert not choice.problems
     assert [(o.id, o.correct, o.discussion) for o in choice.exercises[0].options] == [
-        ("right", True, False), ("wrong", False, False), ("open", False, True)]
+        ("right", True, False),
+        ("wrong", False, False),
+        ("open", False, True),
+    ]
 
 
-@pytest.mark.parametrize(("text", "field", "words"), [
-    (PAIRS.replace("  - id: names\n", "  - id: names\n    discussion: true\n"), "targets",
-     "at least one target pair without `discussion: true`"),
-    (CHOICE.replace("multiple: true", "multiple: false"), "options[2].discussion", "needs `multiple: true`"),
-    (CHOICE.replace("    discussion: true\n", "    discussion: true\n    correct: false\n"), "options[2].correct",
-     "neither right nor wrong"),
-    (CHOICE.replace("    discussion: true\n", ""), "options[2]", "'correct' is missing"),
-    (CHOICE.replace("    discussion: true\n", "    discussion: false\n"), "options[2].discussion", "not allowed"),
-    (CHOICE.replace("  - id: wrong", "  - id: right-too\n    text: Also right.\n    correct: true\n"
-                    "    feedback: This one is right too.\n  - id: wrong"), "options", "as many wrong ones"),
-])
+@pytest.mark.parametrize(
+    ("text", "field", "words"),
+    [
+        (
+            PAIRS.replace("  - id: names\n", "  - id: names\n    discussion: true\n"),
+            "targets",
+            "at least one target pair without `discussion: true`",
+        ),
+        (CHOICE.replace("multiple: true", "multiple: false"), "options[2].discussion", "needs `multiple: true`"),
+        (
+            CHOICE.replace("    discussion: true\n", "    discussion: true\n    correct: false\n"),
+            "options[2].correct",
+            "neither right nor wrong",
+        ),
+        (CHOICE.replace("    discussion: true\n", ""), "options[2]", "'correct' is missing"),
+        (CHOICE.replace("    discussion: true\n", "    discussion: false\n"), "options[2].discussion", "not allowed"),
+        (
+            CHOICE.replace(
+                "  - id: wrong",
+                "  - id: right-too\n    text: Also right.\n    correct: true\n"
+                "    feedback: This one is right too.\n  - id: wrong",
+            ),
+            "options",
+            "as many wrong ones",
+        ),
+    ],
+)
 def test_discussion_mistakes_are_errors(load, text, field, words):
     found = load(text)
     assert not found.exercises

@@ -39,19 +39,23 @@ def test_every_property_of_the_schema_is_described_and_unknown_keys_are_rejected
 def test_the_books_allow_list_is_valid_and_leaves_out_every_page_that_shows_the_key():
     allow = load_allowlist(BOOK_LIST)
     assert {"intro", "documents/document-a", "documents/document-b", "final-challenge", "my-results"} <= set(
-        allow.pages)
+        allow.pages
+    )
     assert "lab" not in allow.pages and not any(page.startswith("teachers/") for page in allow.pages)
     for page in allow.pages:
         assert (ROOT / "book" / f"{page}.md").is_file(), page
 
 
-@pytest.mark.parametrize(("text", "field"), [
-    ("schema_version: 1\npages: [intro]\nfiles: []\nextra: 1\n", "extra"),
-    ("schema_version: 2\npages: [intro]\nfiles: []\n", "schema_version"),
-    ("schema_version: 1\npages: []\nfiles: []\n", "pages"),
-    ("schema_version: 1\npages: [Intro.md]\nfiles: []\n", "pages[0]"),
-    ("schema_version: 1\npages: [intro]\nfiles: [/etc/passwd]\n", "files[0]"),
-])
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("schema_version: 1\npages: [intro]\nfiles: []\nextra: 1\n", "extra"),
+        ("schema_version: 2\npages: [intro]\nfiles: []\n", "schema_version"),
+        ("schema_version: 1\npages: []\nfiles: []\n", "pages"),
+        ("schema_version: 1\npages: [Intro.md]\nfiles: []\n", "pages[0]"),
+        ("schema_version: 1\npages: [intro]\nfiles: [/etc/passwd]\n", "files[0]"),
+    ],
+)
 def test_a_broken_allow_list_is_refused_naming_the_file_line_and_field(tmp_path, text, field):
     path = tmp_path / "_exam.yml"
     path.write_text(text, encoding="utf-8")
@@ -78,8 +82,9 @@ def test_glob_patterns_stay_inside_a_folder_unless_double_starred():
     assert not glob_regex("index.html").fullmatch("indexxhtml")
 
 
-ALLOW = AllowList(pages=("intro", "documents/document-a"), files=("_static/medialit/*.js", "searchindex.js"),
-                  source="_exam.yml")
+ALLOW = AllowList(
+    pages=("intro", "documents/document-a"), files=("_static/medialit/*.js", "searchindex.js"), source="_exam.yml"
+)
 
 
 def _folder(tmp_path, names):
@@ -91,21 +96,38 @@ def _folder(tmp_path, names):
 
 
 def test_the_checker_passes_allowed_files_and_names_every_other(tmp_path):
-    folder = _folder(tmp_path, ["intro.html", "documents/document-a.html", "_static/medialit/progress.js",
-                                "searchindex.js"])
+    folder = _folder(
+        tmp_path, ["intro.html", "documents/document-a.html", "_static/medialit/progress.js", "searchindex.js"]
+    )
     assert disallowed_files(folder, ALLOW) == []
-    _folder(tmp_path, ["lab.html", "_images/items.svg", "_sources/lab.md.txt", "_static/medialit/sub/x.js",
-                       "documents/document-a.ipynb"])
+    _folder(
+        tmp_path,
+        [
+            "lab.html",
+            "_images/items.svg",
+            "_sources/lab.md.txt",
+            "_static/medialit/sub/x.js",
+            "documents/document-a.ipynb",
+        ],
+    )
     (tmp_path / "link.html").symlink_to(tmp_path / "intro.html")
-    assert disallowed_files(folder, ALLOW) == ["_images/items.svg", "_sources/lab.md.txt",
-                                               "_static/medialit/sub/x.js", "documents/document-a.ipynb",
-                                               "lab.html", "link.html"]
+    assert disallowed_files(folder, ALLOW) == [
+        "_images/items.svg",
+        "_sources/lab.md.txt",
+        "_static/medialit/sub/x.js",
+        "documents/document-a.ipynb",
+        "lab.html",
+        "link.html",
+    ]
 
 
 def _app(folder, found_docs):
-    return SimpleNamespace(_medialit_exam=exam.ExamBuild(allow=ALLOW, left_out=frozenset({"lab"})),
-                           builder=SimpleNamespace(format="html"), outdir=str(folder),
-                           env=SimpleNamespace(found_docs=set(found_docs)))
+    return SimpleNamespace(
+        _medialit_exam=exam.ExamBuild(allow=ALLOW, left_out=frozenset({"lab"})),
+        builder=SimpleNamespace(format="html"),
+        outdir=str(folder),
+        env=SimpleNamespace(found_docs=set(found_docs)),
+    )
 
 
 def test_a_disallowed_file_or_page_fails_the_build_naming_it(tmp_path):
@@ -125,8 +147,17 @@ def test_the_table_of_contents_keeps_only_the_allowed_pages_in_order():
     exam._restrict_toc(site_map, pages, [".md"], "_exam.yml")
     assert set(site_map) == pages
     listed = [str(item) for tree in site_map.root.subtrees for item in tree.items]
-    assert listed == [page for page in ["documents/document-a", "documents/document-b", "lateral-reading",
-                                        "final-challenge", "my-results", "glossary"]]
+    assert listed == [
+        page
+        for page in [
+            "documents/document-a",
+            "documents/document-b",
+            "lateral-reading",
+            "final-challenge",
+            "my-results",
+            "glossary",
+        ]
+    ]
     with pytest.raises(ExtensionError, match="first page"):
         exam._restrict_toc(parse_toc_yaml(ROOT / "book" / "_toc.yml"), {"glossary"}, [".md"], "_exam.yml")
     with pytest.raises(ExtensionError, match="not in the book's table of contents"):

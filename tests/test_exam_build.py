@@ -33,8 +33,17 @@ pytestmark = pytest.mark.build
 
 MIN_LENGTH = 25
 """Explanations shorter than this are too generic to search for."""
-KEY_FIELDS = {"correct", "explanation", "feedback", "none_feedback", "takeaway", "targets", "distractors", "messages",
-              "max_score"}
+KEY_FIELDS = {
+    "correct",
+    "explanation",
+    "feedback",
+    "none_feedback",
+    "takeaway",
+    "targets",
+    "distractors",
+    "messages",
+    "max_score",
+}
 """Field names that only the key of ``medialit.state.exercise_state`` carries (``max_score`` tells how many answers
 are right)."""
 TOKEN = re.compile(r"[\w-]+")
@@ -133,10 +142,19 @@ def _read(html_root: Path) -> dict[str, Page]:
         parser = _Parser()
         parser.feed(raw)
         parser.close()
-        rows = [_squash(html.unescape(re.sub(r"<[^>]+>", " ", row.group(0))))
-                for row in re.finditer(r"<(tr|li)\b.*?</\1>", raw, re.DOTALL)]
-        pages[name] = Page(name, _squash(raw), _squash(" ".join(parser.scripts)), parser.placeholders, parser.states,
-                           rows, parser.state_texts)
+        rows = [
+            _squash(html.unescape(re.sub(r"<[^>]+>", " ", row.group(0))))
+            for row in re.finditer(r"<(tr|li)\b.*?</\1>", raw, re.DOTALL)
+        ]
+        pages[name] = Page(
+            name,
+            _squash(raw),
+            _squash(" ".join(parser.scripts)),
+            parser.placeholders,
+            parser.states,
+            rows,
+            parser.state_texts,
+        )
     return pages
 
 
@@ -144,14 +162,16 @@ def _read(html_root: Path) -> dict[str, Page]:
 def _forms(text: str) -> frozenset[str]:
     """``text`` as it may be written in a page: raw, HTML-escaped or JSON-escaped."""
     text = _squash(text)
-    return frozenset({
-        text,
-        html.escape(text),
-        html.escape(text, quote=False),
-        json.dumps(text, ensure_ascii=False)[1:-1],
-        json.dumps(text)[1:-1],
-        json.dumps(text, ensure_ascii=False)[1:-1].replace("</", "<\\/"),
-    })
+    return frozenset(
+        {
+            text,
+            html.escape(text),
+            html.escape(text, quote=False),
+            json.dumps(text, ensure_ascii=False)[1:-1],
+            json.dumps(text)[1:-1],
+            json.dumps(text, ensure_ascii=False)[1:-1].replace("</", "<\\/"),
+        }
+    )
 
 
 @functools.cache
@@ -240,11 +260,12 @@ def _words(text: str) -> str:
 def _key_items(exercise) -> list[str]:
     """Ids of the items the key singles out: targets, distractors and correct options."""
     return [item.id for item in (*exercise.targets, *exercise.distractors)] + [
-        option.id for option in exercise.options if option.correct]
+        option.id for option in exercise.options if option.correct
+    ]
 
 
 def _item_labels(pages: dict[str, Page], exercises) -> list[str]:
-    """"exercise / item" labels (as in class-view charts), and table rows or lines naming an exercise and an item."""
+    """ "exercise / item" labels (as in class-view charts), and table rows or lines naming an exercise and an item."""
     found = []
     for exercise in exercises:
         for item in _key_items(exercise):
@@ -280,8 +301,15 @@ def _quote_kind_rows(pages: dict[str, Page], exercises) -> list[str]:
 
 def _option_forms(text: str) -> frozenset[str]:
     text = _squash(text).translate(QUOTES)
-    return frozenset({text, html.escape(text), html.escape(text, quote=False), json.dumps(text)[1:-1],
-                      json.dumps(text, ensure_ascii=False)[1:-1]})
+    return frozenset(
+        {
+            text,
+            html.escape(text),
+            html.escape(text, quote=False),
+            json.dumps(text)[1:-1],
+            json.dumps(text, ensure_ascii=False)[1:-1],
+        }
+    )
 
 
 @functools.cache
@@ -321,8 +349,9 @@ def _correct_option_rows(pages: dict[str, Page], exercises) -> list[str]:
                 continue
             listed = {o.id for o in exercise.options if any(_alone(row, o.id, forms) for row in page.plain_rows)}
             for option in exercise.options:
-                if not option.correct or any(option.text in text and ids - searched
-                                             for text, ids in _option_owners().items()):
+                if not option.correct or any(
+                    option.text in text and ids - searched for text, ids in _option_owners().items()
+                ):
                     continue
                 if option.id in listed:
                     found.append(f"{page.path}: {exercise.id} correct option {option.id} alone")
@@ -473,8 +502,10 @@ def test_an_exam_hand_in_is_recorded_downloaded_and_graded(exam_book, serve, pag
     assert exercise.get_by_role("button", name="There is none").count() == 1
     exercise.locator("[role=option]", has_text="fueled suspicions that a deeper alliance").click()
     exercise.get_by_role("button", name="Check").click()
-    page.wait_for_function("() => document.querySelector(\"[data-medialit-id='final-sourcing-b']\")"
-                           ".textContent.includes('Answer recorded')")
+    page.wait_for_function(
+        "() => document.querySelector(\"[data-medialit-id='final-sourcing-b']\")"
+        ".textContent.includes('Answer recorded')"
+    )
     assert " of 3" not in exercise.text_content()
     assert "1 of " in page.locator(".medialit-progress").text_content()
     assert "points" not in page.locator(".medialit-progress").text_content()

@@ -18,19 +18,36 @@ from medialit.reading_order import BookPage, reading_order
 VERDICTS = ("confirms", "refutes", "unverifiable")
 
 
-def choice(exercise_id: str, texts: list[str], right: set[int], *, multiple: bool = False,
-           ids: tuple[str, ...] | None = None) -> Exercise:
+def choice(
+    exercise_id: str, texts: list[str], right: set[int], *, multiple: bool = False, ids: tuple[str, ...] | None = None
+) -> Exercise:
     """A choice exercise with these option texts; ``right`` holds the 0-based places of the right options."""
     ids = ids or tuple(f"o{n}" for n in range(len(texts)))
-    options = tuple(Option(id=i, text=t, correct=n in right, feedback="because")
-                    for n, (i, t) in enumerate(zip(ids, texts, strict=True)))
-    return Exercise(id=exercise_id, type=ExerciseType.CHOICE, skill=Skill.VERIFICATION, title=exercise_id,
-                    prompt="Which?", hints=(), documents=(), units=(), options=options, multiple=multiple)
+    options = tuple(
+        Option(id=i, text=t, correct=n in right, feedback="because")
+        for n, (i, t) in enumerate(zip(ids, texts, strict=True))
+    )
+    return Exercise(
+        id=exercise_id,
+        type=ExerciseType.CHOICE,
+        skill=Skill.VERIFICATION,
+        title=exercise_id,
+        prompt="Which?",
+        hints=(),
+        documents=(),
+        units=(),
+        options=options,
+        multiple=multiple,
+    )
 
 
 def verdict(exercise_id: str, right: str) -> Exercise:
-    return choice(exercise_id, ["They confirm it.", "They refute it.", "They leave it unverifiable."],
-                  {VERDICTS.index(right)}, ids=VERDICTS)
+    return choice(
+        exercise_id,
+        ["They confirm it.", "They refute it.", "They leave it unverifiable."],
+        {VERDICTS.index(right)},
+        ids=VERDICTS,
+    )
 
 
 def rules(exercises: list[Exercise]) -> list[Rule]:
@@ -38,6 +55,7 @@ def rules(exercises: list[Exercise]) -> list[Rule]:
 
 
 # -- one item --------------------------------------------------------------------------------------------------------
+
 
 def test_a_right_option_longest_by_itself_counts_one():
     assert item_figures(choice("a", ["short", "the longest one", "mid size"], {1})).longest_hits == 1
@@ -78,21 +96,24 @@ def test_ties_share_exactly_one_longest_among_all_keys(lengths):
     assert all(0 <= s <= 1 for s in shares)
 
 
-@given(st.lists(st.tuples(st.integers(min_value=1, max_value=5), st.booleans()), min_size=1, max_size=8),
-       st.randoms(use_true_random=False))
+@given(
+    st.lists(st.tuples(st.integers(min_value=1, max_value=5), st.booleans()), min_size=1, max_size=8),
+    st.randoms(use_true_random=False),
+)
 def test_k_longest_does_not_depend_on_option_order_and_stays_in_range(options, rng):
     texts = [("x" * n, r) for n, r in options]
     shuffled = texts[:]
     rng.shuffle(shuffled)
-    first = item_figures(choice("a", [t for t, _ in texts], {n for n, (_, r) in enumerate(texts) if r},
-                                multiple=True))
-    second = item_figures(choice("a", [t for t, _ in shuffled], {n for n, (_, r) in enumerate(shuffled) if r},
-                                 multiple=True))
+    first = item_figures(choice("a", [t for t, _ in texts], {n for n, (_, r) in enumerate(texts) if r}, multiple=True))
+    second = item_figures(
+        choice("a", [t for t, _ in shuffled], {n for n, (_, r) in enumerate(shuffled) if r}, multiple=True)
+    )
     assert first.longest_hits == second.longest_hits
     assert 0 <= first.longest_hits <= len(first.right_ids)
 
 
 # -- the rules ------------------------------------------------------------------------------------------------------
+
 
 def test_right_option_longest_in_most_items_warns():
     items = [choice(f"e{n}", ["a", "bb", "the long right one"], {2}) for n in range(3)]
@@ -101,10 +122,12 @@ def test_right_option_longest_in_most_items_warns():
 
 
 def test_right_option_longest_in_exactly_half_does_not_warn():
-    items = [choice("e0", ["a", "bb", "the long right one"], {2}),
-             choice("e1", ["the long right one", "a", "bb"], {0}),
-             choice("e2", ["the long wrong one", "a", "bb"], {1}),
-             choice("e3", ["a", "the long wrong one", "bb"], {2})]
+    items = [
+        choice("e0", ["a", "bb", "the long right one"], {2}),
+        choice("e1", ["the long right one", "a", "bb"], {0}),
+        choice("e2", ["the long wrong one", "a", "bb"], {1}),
+        choice("e3", ["a", "the long wrong one", "bb"], {2}),
+    ]
     figures = scope_figures("page", items)
     assert figures.longest == 2
     assert Rule.LONGEST not in rules(items)
@@ -148,14 +171,18 @@ def test_one_verdict_right_in_most_of_a_set_warns_and_a_verdict_never_right_warn
     found = scope_figures("page", items)
     assert [(s.options, s.right) for s in found.verdict_sets] == [(VERDICTS, (1, 4, 0))]
     assert sorted(w.rule for w in found.warnings if w.rule.startswith("verdict")) == [
-        Rule.VERDICT_NEVER, Rule.VERDICT_SHARE]
+        Rule.VERDICT_NEVER,
+        Rule.VERDICT_SHARE,
+    ]
     assert any("“refutes” is right in 4 of 5" in w.message for w in found.warnings)
     assert any("“unverifiable” is offered in 5" in w.message for w in found.warnings)
 
 
 def test_a_balanced_verdict_set_is_silent():
-    items = [verdict(f"v{n}", v) for n, v in enumerate(["confirms", "refutes", "unverifiable", "refutes",
-                                                          "confirms", "unverifiable"])]
+    items = [
+        verdict(f"v{n}", v)
+        for n, v in enumerate(["confirms", "refutes", "unverifiable", "refutes", "confirms", "unverifiable"])
+    ]
     found = scope_figures("page", items)
     assert found.verdict_sets[0].right == (2, 2, 2)
     assert found.warnings == ()
@@ -163,17 +190,25 @@ def test_a_balanced_verdict_set_is_silent():
 
 def test_a_verdict_set_ignores_the_order_of_its_options():
     items = [verdict(f"v{n}", "refutes") for n in range(3)]
-    items.append(choice("w", ["They leave it unverifiable.", "They refute it.", "They confirm it."], {1},
-                        ids=tuple(reversed(VERDICTS))))
+    items.append(
+        choice(
+            "w",
+            ["They leave it unverifiable.", "They refute it.", "They confirm it."],
+            {1},
+            ids=tuple(reversed(VERDICTS)),
+        )
+    )
     found = scope_figures("page", items)
     assert len(found.verdict_sets) == 1 and found.verdict_sets[0].exercises == ("v0", "v1", "v2", "w")
     assert Rule.VERDICT_SHARE in rules(items)
 
 
 def test_options_offered_in_several_items_are_counted_across_sets():
-    items = [choice("a", ["yes", "no", "I can’t tell yet"], {2}, ids=("trust", "reject", "cannot-tell")),
-             choice("b", ["yes", "I can’t tell yet", "harmless"], {1}, ids=("trust", "cannot-tell", "harmless")),
-             verdict("v", "refutes")]
+    items = [
+        choice("a", ["yes", "no", "I can’t tell yet"], {2}, ids=("trust", "reject", "cannot-tell")),
+        choice("b", ["yes", "I can’t tell yet", "harmless"], {1}, ids=("trust", "cannot-tell", "harmless")),
+        verdict("v", "refutes"),
+    ]
     found = scope_figures("page", items).categories
     assert [(c.option, c.right, c.offered) for c in found] == [("cannot-tell", 2, 2), ("trust", 0, 2)]
     assert scope_figures("page", items).verdict_sets == ()
@@ -193,30 +228,39 @@ def test_multi_select_with_the_right_options_first_warns():
 
 
 def test_multi_select_with_the_right_options_longest_warns():
-    items = [choice(f"m{n}", ["a", "a long right option", "b", "another long right one"], {1, 3}, multiple=True)
-             for n in range(4)]
+    items = [
+        choice(f"m{n}", ["a", "a long right option", "b", "another long right one"], {1, 3}, multiple=True)
+        for n in range(4)
+    ]
     assert rules(items) == [Rule.MULTI_LONGEST]
 
 
 def test_a_balanced_mix_is_silent():
-    items = [choice("s0", ["a long wrong option", "right", "wrong"], {1}),
-             choice("s1", ["right one", "a long wrong option", "no"], {0}),
-             choice("s2", ["wrong", "no", "the longest right option here"], {2}),
-             choice("s3", ["wrong", "no", "shorter", "the right one"], {3}),
-             choice("m0", ["a long wrong option", "right", "wrong", "right"], {1, 3}, multiple=True),
-             choice("m1", ["right", "a long wrong option", "right too", "no"], {0, 2}, multiple=True),
-             choice("m2", ["no", "a much longer right one", "wrong", "right"], {1, 3}, multiple=True),
-             choice("m3", ["wrong one here", "right", "a long wrong option", "ok"], {1, 3}, multiple=True)]
+    items = [
+        choice("s0", ["a long wrong option", "right", "wrong"], {1}),
+        choice("s1", ["right one", "a long wrong option", "no"], {0}),
+        choice("s2", ["wrong", "no", "the longest right option here"], {2}),
+        choice("s3", ["wrong", "no", "shorter", "the right one"], {3}),
+        choice("m0", ["a long wrong option", "right", "wrong", "right"], {1, 3}, multiple=True),
+        choice("m1", ["right", "a long wrong option", "right too", "no"], {0, 2}, multiple=True),
+        choice("m2", ["no", "a much longer right one", "wrong", "right"], {1, 3}, multiple=True),
+        choice("m3", ["wrong one here", "right", "a long wrong option", "ok"], {1, 3}, multiple=True),
+    ]
     assert rules(items) == []
 
 
 # -- pages and the book ---------------------------------------------------------------------------------------------
 
+
 def test_pages_and_book_follow_reading_order_and_count_each_item_once():
     long_right = [choice(f"e{n}", ["a", "bb", "the long right one"], {2}) for n in range(4)]
     other = choice("other", ["a long wrong option", "right"], {1})
-    pages = [BookPage("one", "One", ("e0", "e1")), BookPage("text", "Text", ()),
-             BookPage("two", "Two", ("e2", "e3", "e0", "missing")), BookPage("three", "Three", ("e1",))]
+    pages = [
+        BookPage("one", "One", ("e0", "e1")),
+        BookPage("text", "Text", ()),
+        BookPage("two", "Two", ("e2", "e3", "e0", "missing")),
+        BookPage("three", "Three", ("e1",)),
+    ]
     bias = analyse([*long_right, other], pages)
     assert [p.scope for p in bias.pages] == ["one", "two", "three"]
     assert [i.exercise for i in bias.pages[1].items] == ["e2", "e3", "e0"]
@@ -319,8 +363,13 @@ def test_the_command_as_json(biased_project, capsys):
     assert report["items"]["pages"][0]["scope"] == "quiz"
     assert report["items"]["pages"][0]["positions"] == [0, 0, 4]
     bias = [p for p in report["problems"] if p["field"].startswith("choice items")]
-    expected = ["choice items (longest)", "choice items (position)", "choice items (verdict-never)",
-                "choice items (verdict-never)", "choice items (verdict-share)"] * 2
+    expected = [
+        "choice items (longest)",
+        "choice items (position)",
+        "choice items (verdict-never)",
+        "choice items (verdict-never)",
+        "choice items (verdict-share)",
+    ] * 2
     assert [p["field"] for p in bias] == expected
     assert {p["severity"] for p in bias} == {"warning"}
     assert [p["file"].rsplit("/", 1)[-1] for p in bias] == ["quiz.md"] * 5 + ["_toc.yml"] * 5

@@ -35,8 +35,11 @@ def test_the_live_notebook_page_runs_and_scores_in_python():
     assert "1 answer(s) from Ana" in printed[1]
     table = nb.cells[-1].outputs[0]["data"]["text/plain"]
     assert "disclaimer-002" in table and "contradictions-across" not in table
-    widget_outputs = [o for o in nb.cells[0 if nb.cells[0].cell_type == "code" else 1].outputs
-                      if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
+    widget_outputs = [
+        o
+        for o in nb.cells[0 if nb.cells[0].cell_type == "code" else 1].outputs
+        if "application/vnd.jupyter.widget-view+json" in o.get("data", {})
+    ]
     assert widget_outputs, "the first code cell should display the widget"
 
 

@@ -30,14 +30,19 @@ def _set(*path_and_value):
         for key in path[:-1]:
             node = node[key]
         node[path[-1]] = value
+
     return change
 
 
 WORDING = {
-    "sourcing-a-kinds": [_set("prompt", "Mark the sentences."), _set("title", "Kinds"),
-                         _set("hints", 0, "Look again."), _set("targets", 0, "explanation", "Secret cables."),
-                         _set("labels", 0, "name", "Nameless official"),
-                         _set("labels", 0, "description", "Someone unnamed.")],
+    "sourcing-a-kinds": [
+        _set("prompt", "Mark the sentences."),
+        _set("title", "Kinds"),
+        _set("hints", 0, "Look again."),
+        _set("targets", 0, "explanation", "Secret cables."),
+        _set("labels", 0, "name", "Nameless official"),
+        _set("labels", 0, "description", "Someone unnamed."),
+    ],
     "lateral-article": [_set("options", 0, "feedback", "Look at the treaty text.")],
 }
 MEANING = {

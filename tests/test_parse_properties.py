@@ -22,16 +22,26 @@ from medialit.handin import CSV_COLUMNS, Handin, HandinError, parse_handin
 from medialit.teacher.synthetic import synthetic_handin
 
 TEXT = st.text(alphabet=st.characters(codec=None), max_size=12) | st.sampled_from(
-    ["\ud800", "Ana \ud800", "\u200b", "²", "¹", "=cmd", "article4:7.1", "disclaimer-002", "1" * 5000])
-SCALARS = st.none() | st.booleans() | st.integers(-2**70, 2**70) | st.integers(min_value=2**63, max_value=2**200) \
-    | st.floats(allow_nan=False, allow_infinity=False) | TEXT
-JSON = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(TEXT, inner, max_size=4),
-                    max_leaves=12)
+    ["\ud800", "Ana \ud800", "\u200b", "²", "¹", "=cmd", "article4:7.1", "disclaimer-002", "1" * 5000]
+)
+SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**70), 2**70)
+    | st.integers(min_value=2**63, max_value=2**200)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | TEXT
+)
+JSON = st.recursive(
+    SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(TEXT, inner, max_size=4), max_leaves=12
+)
 ANSWER = st.fixed_dictionaries({}, optional={"marks": JSON, "none": JSON, "pairs": JSON, "choices": JSON}) | JSON
-FIELDS = [("file", f) for f in ("format", "format_version", "learner", "book_version", "mode", "created",
-                                  "exported", "answers")] + [
-    ("answer", f) for f in ("content_hash", "answer", "checks", "confidence", "revealed", "answered_at",
-                            "first_answer")]
+FIELDS = [
+    ("file", f)
+    for f in ("format", "format_version", "learner", "book_version", "mode", "created", "exported", "answers")
+] + [
+    ("answer", f) for f in ("content_hash", "answer", "checks", "confidence", "revealed", "answered_at", "first_answer")
+]
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
@@ -53,8 +63,12 @@ def test_every_exercise_parse_raises_only_format_errors(exercise_set, raw, data)
 def test_ids_replaced_by_lists_or_objects_are_format_errors(exercise_set, raw, data):
     exercise = data.draw(st.sampled_from(exercise_set.exercises))
     odd = data.draw(st.lists(TEXT, max_size=2) | st.dictionaries(TEXT, TEXT, max_size=2))
-    for answer in ({"marks": [{"unit": odd, "label": None}]}, {"marks": [{"unit": exercise.unit_ids[0], "label": odd}]}
-                   if exercise.unit_ids else {"marks": []}, {"pairs": [[odd, odd]]}, {"choices": [odd]}):
+    for answer in (
+        {"marks": [{"unit": odd, "label": None}]},
+        {"marks": [{"unit": exercise.unit_ids[0], "label": odd}]} if exercise.unit_ids else {"marks": []},
+        {"pairs": [[odd, odd]]},
+        {"choices": [odd]},
+    ):
         with contextlib.suppress(scoring.FormatError):
             scoring.parse(exercise, answer)
 
@@ -90,8 +104,10 @@ def test_a_valid_hand_in_with_one_field_replaced_is_read_or_refused(exercise_set
 
 
 @SETTINGS
-@given(cells=st.lists(st.lists(TEXT, min_size=len(CSV_COLUMNS), max_size=len(CSV_COLUMNS)), min_size=1, max_size=3),
-       data=st.data())
+@given(
+    cells=st.lists(st.lists(TEXT, min_size=len(CSV_COLUMNS), max_size=len(CSV_COLUMNS)), min_size=1, max_size=3),
+    data=st.data(),
+)
 def test_any_csv_under_the_real_header_is_read_or_refused(exercise_set, cells, data):
     good = synthetic_handin("Ana", exercise_set.exercises, random.Random(1)).as_csv().splitlines()[1]
     rows = [next(csv.reader([good]))] if data.draw(st.booleans()) else []

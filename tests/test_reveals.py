@@ -15,7 +15,10 @@ PAGES = (BookPage("first", "First", ("early",)), BookPage("second", "Second", ("
 
 def choice(exercise_id: str, right: str, wrong_feedback: str, **extra) -> dict:
     return {
-        "id": exercise_id, "type": "choice", "skill": "verification", "multiple": False,
+        "id": exercise_id,
+        "type": "choice",
+        "skill": "verification",
+        "multiple": False,
         "options": [
             {"id": "right", "text": right, "correct": True, "feedback": "Right, as the card says."},
             {"id": "wrong", "text": "Something else.", "correct": False, "feedback": wrong_feedback, **extra},
@@ -30,7 +33,11 @@ LATE = choice("late", "It was signed in public at a ceremony, with cameras.", "N
 def test_an_explanation_that_states_a_later_answer_is_found():
     (reveal,) = find_reveals({"early": EARLY, "late": LATE}, PAGES)
     assert (reveal.exercise, reveal.where, reveal.later, reveal.later_where) == (
-        "early", ("options", 1, "feedback"), "late", ("options", 0, "text"))
+        "early",
+        ("options", 1, "feedback"),
+        "late",
+        ("options", 0, "text"),
+    )
     assert reveal.words == "was signed in public at a ceremony"
 
 
@@ -58,7 +65,8 @@ def test_names_and_dates_alone_do_not_count(run):
 
 def test_a_run_with_an_ordinary_word_counts_and_case_and_punctuation_are_ignored():
     assert shared_run("Putin, on 24 October 2024, did NOT deny it.", "putin on 24 october 2024 did not deny") == (
-        "Putin on 24 October 2024 did NOT deny")
+        "Putin on 24 October 2024 did NOT deny"
+    )
 
 
 def test_words_the_learner_has_already_read_do_not_count():
@@ -71,19 +79,31 @@ def test_words_the_learner_has_already_read_do_not_count():
 
 
 def test_reveals_ok_silences_the_warning():
-    early = choice("early", "A guess.", "No: the treaty was signed in public at a ceremony, as reports show.",
-                   reveals_ok="The same fact is the point of this exercise.")
+    early = choice(
+        "early",
+        "A guess.",
+        "No: the treaty was signed in public at a ceremony, as reports show.",
+        reveals_ok="The same fact is the point of this exercise.",
+    )
     assert find_reveals({"early": early, "late": LATE}, PAGES) == []
     assert len(find_reveals({"early": early, "late": LATE}, PAGES, acknowledged=True)) == 1
 
 
 def test_a_follow_up_on_the_same_passage_and_skill_is_not_a_reveal():
     def highlight(exercise_id: str, skill: str) -> dict:
-        return {"id": exercise_id, "type": "highlight", "skill": skill, "targets": [
-            {"id": "t", "quote": "sources within the Ministry", "explanation": "Nobody in the ministry is named."}]}
+        return {
+            "id": exercise_id,
+            "type": "highlight",
+            "skill": skill,
+            "targets": [
+                {"id": "t", "quote": "sources within the Ministry", "explanation": "Nobody in the ministry is named."}
+            ],
+        }
+
     assert find_reveals({"early": highlight("early", "sourcing"), "late": highlight("late", "sourcing")}, PAGES) == []
-    (reveal,) = find_reveals({"early": highlight("early", "sourcing"), "late": highlight("late", "verification")},
-                             PAGES)
+    (reveal,) = find_reveals(
+        {"early": highlight("early", "sourcing"), "late": highlight("late", "verification")}, PAGES
+    )
     assert reveal.later_where == ("targets", 0, "explanation")
 
 
@@ -153,8 +173,9 @@ def test_validate_warns_naming_the_file_the_field_and_the_later_exercise(book_pr
 
 def test_validate_accepts_an_acknowledged_reveal(book_project, capsys):
     path = book_project / "exercises" / "early.yaml"
-    path.write_text(EARLY_FILE + "    reveals_ok: The clause number is what both questions practise.\n",
-                    encoding="utf-8")
+    path.write_text(
+        EARLY_FILE + "    reveals_ok: The clause number is what both questions practise.\n", encoding="utf-8"
+    )
     assert main(["--root", str(book_project), "validate", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["problems"] == []
 

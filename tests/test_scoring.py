@@ -1,6 +1,5 @@
 """The scoring engine: every exercise's own examples, worked examples, and properties (hypothesis)."""
 
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -30,8 +29,12 @@ def test_every_exercise_passes_its_own_examples(exercise_set):
 
 def test_every_exercise_scores_an_empty_answer_zero(exercise_set):
     for exercise in exercise_set.exercises:
-        empty = {"highlight": {"marks": []}, "pairs": {"pairs": []}, "choice": {"choices": []},
-                 "reflection": {"choices": []}}[exercise.type]
+        empty = {
+            "highlight": {"marks": []},
+            "pairs": {"pairs": []},
+            "choice": {"choices": []},
+            "reflection": {"choices": []},
+        }[exercise.type]
         assert scoring.score(exercise, empty).score == 0, exercise.id
 
 
@@ -59,22 +62,36 @@ def anchor(*ids: str) -> Anchor:
 
 def highlight(n=6, targets=(), distractors=(), labels=(), allow_none=False) -> Exercise:
     return Exercise(
-        id="x", type=ExerciseType.HIGHLIGHT, skill=Skill.SOURCING, title="t", prompt="p", hints=(),
-        documents=("d",), units=units(n), targets=tuple(targets), distractors=tuple(distractors),
-        labels=tuple(labels), allow_none=allow_none, none_feedback="There is none." if allow_none else "",
+        id="x",
+        type=ExerciseType.HIGHLIGHT,
+        skill=Skill.SOURCING,
+        title="t",
+        prompt="p",
+        hints=(),
+        documents=("d",),
+        units=units(n),
+        targets=tuple(targets),
+        distractors=tuple(distractors),
+        labels=tuple(labels),
+        allow_none=allow_none,
+        none_feedback="There is none." if allow_none else "",
     )
 
 
 def test_partial_credit_by_overlap_and_false_alarms():
-    exercise = highlight(targets=[Target("two", (anchor("d:1.1", "d:2.1"),), "spans two"),
-                                  Target("one", (anchor("d:4.1"),), "one")],
-                         distractors=[Distractor("fine", (anchor("d:5.1"),), "It is fine.")])
+    exercise = highlight(
+        targets=[Target("two", (anchor("d:1.1", "d:2.1"),), "spans two"), Target("one", (anchor("d:4.1"),), "one")],
+        distractors=[Distractor("fine", (anchor("d:5.1"),), "It is fine.")],
+    )
     result = scoring.score(exercise, {"marks": [{"unit": "d:1.1"}, {"unit": "d:4.1"}, {"unit": "d:5.1"}]})
     assert result.max_score == 2
     assert result.score == pytest.approx(0.5)  # 0.5 + 1 − 1
     verdicts = {item.id: (item.verdict, item.credit) for item in result.items}
-    assert verdicts == {"two": (Verdict.FOUND, 0.5), "one": (Verdict.FOUND, 1.0),
-                        "unit:d:5.1": (Verdict.FALSE_ALARM, 1.0)}
+    assert verdicts == {
+        "two": (Verdict.FOUND, 0.5),
+        "one": (Verdict.FOUND, 1.0),
+        "unit:d:5.1": (Verdict.FALSE_ALARM, 1.0),
+    }
     assert result.items[-1].explanation == "It is fine."
 
 
@@ -93,7 +110,9 @@ def test_labelled_highlight_right_sentence_with_another_kind_earns_half_and_name
     both = scoring.score(exercise, {"marks": [{"unit": "d:1.1", "label": "doc"}, {"unit": "d:1.1", "label": "anon"}]})
     assert both.score == 0.5  # ticking a wrong kind beside the right one does not pay
     assert [(i.id, i.verdict, i.credit) for i in both.items] == [
-        ("t", Verdict.FOUND, 1.0), ("unit:d:1.1@doc", Verdict.FALSE_ALARM, 0.5)]
+        ("t", Verdict.FOUND, 1.0),
+        ("unit:d:1.1@doc", Verdict.FALSE_ALARM, 0.5),
+    ]
     assert both.items[1].explanation == scoring.MESSAGES["wrong_kind"]
     every = scoring.score(exercise, {"marks": [{"unit": "d:1.1", "label": k.id} for k in KINDS]})
     assert every.score == 0
@@ -114,8 +133,10 @@ def test_an_accepted_alternative_kind_earns_full_credit_and_is_named():
 
 
 def test_a_sentence_holding_two_targets():
-    exercise = highlight(targets=[Target("a", (anchor("d:1.1"),), "why a", "anon"),
-                                  Target("b", (anchor("d:1.1"),), "why b", "doc")], labels=KINDS)
+    exercise = highlight(
+        targets=[Target("a", (anchor("d:1.1"),), "why a", "anon"), Target("b", (anchor("d:1.1"),), "why b", "doc")],
+        labels=KINDS,
+    )
 
     def score(*kinds):
         return scoring.score(exercise, {"marks": [{"unit": "d:1.1", "label": k} for k in kinds]})
@@ -183,8 +204,14 @@ def test_there_is_none():
 
 def pairs_exercise() -> Exercise:
     return Exercise(
-        id="p", type=ExerciseType.PAIRS, skill=Skill.CONTRADICTIONS, title="t", prompt="p", hints=(),
-        documents=("d", "e"), units=units(4) + units(4, "e"),
+        id="p",
+        type=ExerciseType.PAIRS,
+        skill=Skill.CONTRADICTIONS,
+        title="t",
+        prompt="p",
+        hints=(),
+        documents=("d", "e"),
+        units=units(4) + units(4, "e"),
         targets=(Target("art", (anchor("d:1.1"), anchor("e:2.1", "e:3.1")), "Article 4 or 5"),),
         distractors=(Distractor("names", (anchor("d:2.1"), anchor("e:1.1")), "Two names, one treaty."),),
     )
@@ -201,10 +228,24 @@ def test_pairs_match_in_either_order_and_distractor_pairs_explain():
 
 
 def choice_exercise(multiple: bool) -> Exercise:
-    options = (Option("a", "A", True, "fa"), Option("b", "B", multiple, "fb"),
-               Option("c", "C", False, "fc"), Option("d", "D", False, "fd"))
-    return Exercise(id="c", type=ExerciseType.CHOICE, skill=Skill.VERIFICATION, title="t", prompt="p", hints=(),
-                    documents=(), units=(), options=options, multiple=multiple)
+    options = (
+        Option("a", "A", True, "fa"),
+        Option("b", "B", multiple, "fb"),
+        Option("c", "C", False, "fc"),
+        Option("d", "D", False, "fd"),
+    )
+    return Exercise(
+        id="c",
+        type=ExerciseType.CHOICE,
+        skill=Skill.VERIFICATION,
+        title="t",
+        prompt="p",
+        hints=(),
+        documents=(),
+        units=(),
+        options=options,
+        multiple=multiple,
+    )
 
 
 def test_choice_net_correct():
@@ -216,14 +257,27 @@ def test_choice_net_correct():
     single = choice_exercise(False)
     wrong = scoring.score(single, {"choices": ["c"]})
     assert wrong.score == 0 and [(i.id, i.verdict) for i in wrong.items] == [
-        ("a", Verdict.MISSED), ("c", Verdict.FALSE_ALARM)]
+        ("a", Verdict.MISSED),
+        ("c", Verdict.FALSE_ALARM),
+    ]
     assert wrong.items[1].explanation == "fc"
     with pytest.raises(FormatError, match="one answer only"):
         scoring.score(single, {"choices": ["a", "b"]})
 
 
-@pytest.mark.parametrize("raw", [None, [], "marks", {"marks": "d:1.1"}, {"marks": [], "extra": 1},
-                                 {"marks": [{"unit": "nope"}]}, {"marks": [], "none": "yes"}, {"marks": [{}]}])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        None,
+        [],
+        "marks",
+        {"marks": "d:1.1"},
+        {"marks": [], "extra": 1},
+        {"marks": [{"unit": "nope"}]},
+        {"marks": [], "none": "yes"},
+        {"marks": [{}]},
+    ],
+)
 def test_malformed_highlight_answers_are_format_errors(raw):
     with pytest.raises(FormatError):
         scoring.score(highlight(targets=[Target("t", (anchor("d:1.1"),), "why")]), raw)
@@ -362,8 +416,12 @@ def test_order_does_not_matter(case, random):
     assert scoring.score(exercise, {"marks": marks}) == scoring.score(exercise, {"marks": shuffled + marks[:1]})
 
 
-@given(st.lists(st.tuples(st.sampled_from(units(4) + units(4, "e")), st.sampled_from(units(4) + units(4, "e"))),
-                max_size=10), st.randoms())
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(units(4) + units(4, "e")), st.sampled_from(units(4) + units(4, "e"))), max_size=10
+    ),
+    st.randoms(),
+)
 def test_pairs_properties(raw_pairs, random):
     exercise = pairs_exercise()
     pairs = [[a.id, b.id] for a, b in raw_pairs if a.id != b.id]

@@ -60,7 +60,7 @@ def test_a_good_file_passes(workspace):
 def test_straight_quotes_name_file_field_and_nearest_passage(workspace):
     text = GOOD.replace(
         "quote: Putin Does Not Deny Reports",
-        "quote: \"Russia's President Vladimir Putin confirmed\"",
+        'quote: "Russia\'s President Vladimir Putin confirmed"',
     )
     found = problems_for(workspace, text)
     (error,) = found.errors
@@ -182,19 +182,30 @@ SHORT_TARGETS = [  # (id, quote, explanation, label): six of the eight sentences
     ("analysts", "Analysts are said to be impressed.", "No analyst is named.", "group"),
     ("leaked", "A leaked report backs them.", "Nobody can read the report.", "doc"),
 ]
-SHORT_LABELS = [{"id": "anon", "name": "Anonymous"}, {"id": "group", "name": "Vague group"},
-                {"id": "doc", "name": "Secret document"}]
+SHORT_LABELS = [
+    {"id": "anon", "name": "Anonymous"},
+    {"id": "group", "name": "Vague group"},
+    {"id": "doc", "name": "Secret document"},
+]
 
 
 def short_case(targets=SHORT_TARGETS, labelled=False, also=None) -> str:
     """A highlight exercise on the eight-sentence text; ``also`` maps target ids to their `also_accept`."""
     data = {
-        "schema_version": 1, "id": "short", "type": "highlight", "skill": "sourcing", "title": "Who says so?",
-        "documents": ["short"], "prompt": "Mark every sentence that leans on a source no reader could check.",
+        "schema_version": 1,
+        "id": "short",
+        "type": "highlight",
+        "skill": "sourcing",
+        "title": "Who says so?",
+        "documents": ["short"],
+        "prompt": "Mark every sentence that leans on a source no reader could check.",
         "hints": [],
-        "targets": [{"id": i, "quote": q, "explanation": e} | ({"label": k} if labelled else {})
-                    | ({"also_accept": (also or {})[i]} if i in (also or {}) else {})
-                    for i, q, e, k in targets],
+        "targets": [
+            {"id": i, "quote": q, "explanation": e}
+            | ({"label": k} if labelled else {})
+            | ({"also_accept": (also or {})[i]} if i in (also or {}) else {})
+            for i, q, e, k in targets
+        ],
         "distractors": [{"id": "mayor", "quote": "on Monday", "explanation": "A named person on a named day."}],
     }
     if labelled:
@@ -208,8 +219,10 @@ def short_workspace(workspace):
     seed.write_text(SHORT_TEXT, encoding="utf-8")
     digest = hashlib.sha256(seed.read_bytes()).hexdigest()
     with (workspace / "seeds" / "catalogue.yaml").open("a", encoding="utf-8") as catalogue:
-        catalogue.write(f"  - slug: short\n    label: Document S\n    title: A short text\n    file: short.txt\n"
-                        f"    sha256: {digest}\n")
+        catalogue.write(
+            f"  - slug: short\n    label: Document S\n    title: A short text\n    file: short.txt\n"
+            f"    sha256: {digest}\n"
+        )
     return workspace
 
 
@@ -222,8 +235,11 @@ def test_a_source_heavy_text_may_have_more_targets_than_innocent_sentences(works
 
 
 def test_an_exercise_where_every_sentence_is_a_target_is_an_error(workspace):
-    every = [*SHORT_TARGETS, ("mayor-said", "The mayor spoke", "Spoke about what?", "group"),
-             ("may", "The plan began in May.", "Which May? No year is given.", "group")]
+    every = [
+        *SHORT_TARGETS,
+        ("mayor-said", "The mayor spoke", "Spoke about what?", "group"),
+        ("may", "The plan began in May.", "Which May? No year is given.", "group"),
+    ]
     found = problems_for(short_workspace(workspace), short_case(every))
     (error,) = found.errors
     assert error.file.endswith("broken.yaml") and error.field == "targets"

@@ -50,5 +50,6 @@ def with_page_settings(found: ExerciseSet, book: Path) -> ExerciseSet:
         return found
     exercises = tuple(
         dataclasses.replace(e, assessment=True) if e.id in ids and e.type is not ExerciseType.REFLECTION else e
-        for e in found.exercises)
+        for e in found.exercises
+    )
     return dataclasses.replace(found, exercises=exercises)

@@ -75,9 +75,11 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         if os.environ.get("MEDIALIT_DEBUG"):
             raise
-        print(f"medialit {args.command}: internal error ({type(error).__name__}: {_describe(error)}); "
-              "this is a bug in medialit: please report it (MEDIALIT_DEBUG=1 shows where it happened)",
-              file=sys.stderr)
+        print(
+            f"medialit {args.command}: internal error ({type(error).__name__}: {_describe(error)}); "
+            "this is a bug in medialit: please report it (MEDIALIT_DEBUG=1 shows where it happened)",
+            file=sys.stderr,
+        )
         return 2
 
 

@@ -158,12 +158,14 @@ def _specific(errors: list[jsonschema.ValidationError]) -> list[jsonschema.Valid
     paths = [tuple(e.absolute_path) for e in errors if e.validator != "oneOf"]
     misspelt = {
         (tuple(e.absolute_path), close)
-        for e in errors if e.validator == "additionalProperties"
+        for e in errors
+        if e.validator == "additionalProperties"
         for name in set(e.instance) - set(e.schema.get("properties", {}))
         for close in difflib.get_close_matches(name, _allowed_fields(e), n=1, cutoff=0.7)
     }
     return [
-        e for e in errors
+        e
+        for e in errors
         if not (e.validator == "oneOf" and any(p[: len(e.absolute_path)] == tuple(e.absolute_path) for p in paths))
         and not (e.validator == "required" and (tuple(e.absolute_path), _missing(e)) in misspelt)
     ]
@@ -195,16 +197,26 @@ def _schema_problems(error: jsonschema.ValidationError) -> list[tuple[tuple[Any,
     if error.validator == "required":
         name = _missing(error)
         description = _description(error.schema, name)
-        return [(where, f"the required field '{name}' is missing",
-                 f"add `{name}:`" + (f" ({description})" if description else ""))]
+        return [
+            (
+                where,
+                f"the required field '{name}' is missing",
+                f"add `{name}:`" + (f" ({description})" if description else ""),
+            )
+        ]
     if error.validator == "additionalProperties":
         allowed = _allowed_fields(error)
         out = []
         for name in sorted(set(error.instance) - set(error.schema.get("properties", {}))):
             close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.7)
             fix = f"did you mean `{close[0]}`? Rename it." if close else "remove it, or check its spelling."
-            out.append(((*where, name), f"`{name}` is not a field medialit knows here", f"{fix} Allowed here: "
-                        + ", ".join(f"`{a}`" for a in allowed)))
+            out.append(
+                (
+                    (*where, name),
+                    f"`{name}` is not a field medialit knows here",
+                    f"{fix} Allowed here: " + ", ".join(f"`{a}`" for a in allowed),
+                )
+            )
         return out
     if error.validator == "enum":
         choices = ", ".join(map(str, error.validator_value))
@@ -212,22 +224,42 @@ def _schema_problems(error: jsonschema.ValidationError) -> list[tuple[tuple[Any,
     if error.validator == "const":
         return [(where, f"{error.instance!r} is not allowed here", f"write {error.validator_value!r}")]
     if error.schema is False or error.validator is False:
-        return [(where, f"`{where[-1]}` does not belong in this type of exercise",
-                 "remove it; the schema's descriptions say which fields each type takes")]
+        return [
+            (
+                where,
+                f"`{where[-1]}` does not belong in this type of exercise",
+                "remove it; the schema's descriptions say which fields each type takes",
+            )
+        ]
     if error.validator == "type":
         kind = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
-        return [(where, f"this should be {_KINDS.get(kind, kind)}, not {_short(repr(error.instance), 60)}",
-                 "check the indentation and the `- ` in front of list items")]
+        return [
+            (
+                where,
+                f"this should be {_KINDS.get(kind, kind)}, not {_short(repr(error.instance), 60)}",
+                "check the indentation and the `- ` in front of list items",
+            )
+        ]
     if error.validator == "pattern":
         better = re.sub(r"[^a-z0-9]+", "-", str(error.instance).lower()).strip("-") or "item-1"
-        return [(where, f"{error.instance!r} cannot be used as an id",
-                 f"use lower-case letters, digits and hyphens only, for example {better!r}")]
+        return [
+            (
+                where,
+                f"{error.instance!r} cannot be used as an id",
+                f"use lower-case letters, digits and hyphens only, for example {better!r}",
+            )
+        ]
     if error.validator in ("minLength", "minItems"):
         size = "characters" if error.validator == "minLength" else "items"
         return [(where, f"this is too short: it needs at least {error.validator_value} {size}", "")]
     if error.validator == "oneOf":
-        return [(where, "this item does not have the fields its type needs",
-                 "compare it with the examples in the schema's descriptions")]
+        return [
+            (
+                where,
+                "this item does not have the fields its type needs",
+                "compare it with the examples in the schema's descriptions",
+            )
+        ]
     return [(where, error.message, "")]
 
 
@@ -241,12 +273,16 @@ def _placeholders(checker: _Checker, data: Any, where: tuple[Any, ...] = ()) -> 
         for index, value in enumerate(data):
             _placeholders(checker, value, (*where, index))
     elif isinstance(data, str) and "TODO" in data:
-        checker.add(where, "this is still a TODO placeholder", fix="write the real text and remove the TODO",
-                    severity=Severity.WARNING)
+        checker.add(
+            where,
+            "this is still a TODO placeholder",
+            fix="write the real text and remove the TODO",
+            severity=Severity.WARNING,
+        )
 
 
 def _sentence(catalogue: Catalogue, unit: Unit) -> str:
-    return catalogue.get(unit.document).text[unit.start:unit.end]
+    return catalogue.get(unit.document).text[unit.start : unit.end]
 
 
 def _yaml_problem(path: Path, error: yaml.YAMLError) -> Problem:
@@ -266,14 +302,19 @@ def _yaml_problem(path: Path, error: yaml.YAMLError) -> Problem:
     fix = "check the indentation, and wrap text holding a colon or a quote mark in quotes"
     opened = _unclosed_quote_above(path, mark.line) if mark is not None and start is None else None
     if opened is not None:
-        problem += f"; the \" opened on line {opened + 1} is not closed on that line"
+        problem += f'; the " opened on line {opened + 1} is not closed on that line'
         mark = start = yaml.Mark("", 0, opened, 0, None, None)
     if "'\\t'" in problem:
         fix = "YAML indents with spaces only: replace the tab at the start of the line with spaces"
     elif mark is start and start is not None:
         fix = "close the quote or bracket opened there"
-    return Problem(file=str(path), line=mark.line + 1 if mark else None, field="",
-                   message=f"this is not valid YAML: {problem}", fix=fix)
+    return Problem(
+        file=str(path),
+        line=mark.line + 1 if mark else None,
+        field="",
+        message=f"this is not valid YAML: {problem}",
+        fix=fix,
+    )
 
 
 def _unclosed_quote_above(path: Path, line: int) -> int | None:
@@ -335,13 +376,19 @@ def _compile(checker: _Checker, data: dict, path: Path) -> Exercise:
             _check_label(checker, where, raw.get("label"), labels)
             _check_also_accept(checker, where, raw, labels)
         if not raw.get("explanation", "").strip():
-            checker.add((*where, "id"), f"the target {raw['id']!r} has no explanation",
-                        fix="add `explanation:` saying why it counts; learners who miss it see nothing otherwise",
-                        severity=Severity.WARNING)
+            checker.add(
+                (*where, "id"),
+                f"the target {raw['id']!r} has no explanation",
+                fix="add `explanation:` saying why it counts; learners who miss it see nothing otherwise",
+                severity=Severity.WARNING,
+            )
         if anchors is not None:
             found = discussions if raw.get("discussion") else targets
-            found.append(Target(raw["id"], anchors, raw.get("explanation", ""), raw.get("label"),
-                                tuple(raw.get("also_accept", ()))))
+            found.append(
+                Target(
+                    raw["id"], anchors, raw.get("explanation", ""), raw.get("label"), tuple(raw.get("also_accept", ()))
+                )
+            )
     distractors = []
     for index, raw in enumerate(data.get("distractors", ())):
         anchors = _anchors(checker, ("distractors", index), raw, default, documents, kind)
@@ -349,8 +396,9 @@ def _compile(checker: _Checker, data: dict, path: Path) -> Exercise:
             distractors.append(Distractor(raw["id"], anchors, raw["explanation"]))
     context = None
     if "context" in data:
-        context = checker.anchor(("context",), data["context"], data["context"].get("document", ""),
-                                 checker.catalogue.slugs)
+        context = checker.anchor(
+            ("context",), data["context"], data["context"].get("document", ""), checker.catalogue.slugs
+        )
     exercise = Exercise(
         id=data["id"],
         type=kind,
@@ -366,8 +414,10 @@ def _compile(checker: _Checker, data: dict, path: Path) -> Exercise:
         labels=labels,
         allow_none=data.get("allow_none", False),
         none_feedback=data.get("none_feedback", ""),
-        options=tuple(Option(raw["id"], raw["text"], raw.get("correct", False), raw["feedback"],
-                             raw.get("discussion", False)) for raw in data.get("options", ())),
+        options=tuple(
+            Option(raw["id"], raw["text"], raw.get("correct", False), raw["feedback"], raw.get("discussion", False))
+            for raw in data.get("options", ())
+        ),
         multiple=data.get("multiple", False),
         context=context,
         takeaway=data.get("takeaway", ""),
@@ -387,8 +437,9 @@ def _anchors(checker: _Checker, where, raw, default, documents, kind) -> tuple[A
         if first is None or second is None:
             return None
         if set(first.units) & set(second.units):
-            checker.add(where, "both sides of the pair are in the same sentence",
-                        fix="a pair links two different sentences")
+            checker.add(
+                where, "both sides of the pair are in the same sentence", fix="a pair links two different sentences"
+            )
             return None
         return (first, second)
     anchor = checker.anchor(where, raw, default, documents)
@@ -398,11 +449,17 @@ def _anchors(checker: _Checker, where, raw, default, documents, kind) -> tuple[A
 def _check_label(checker: _Checker, where, label: str | None, labels: tuple[Label, ...]) -> None:
     ids = [lab.id for lab in labels]
     if labels and label is None:
-        checker.add((*where, "label"), "this exercise has labels, so every target needs a `label`",
-                    fix=f"add `label:` with one of {ids}")
+        checker.add(
+            (*where, "label"),
+            "this exercise has labels, so every target needs a `label`",
+            fix=f"add `label:` with one of {ids}",
+        )
     elif label is not None and label not in ids:
-        checker.add((*where, "label"), f"unknown label {label!r}",
-                    fix=f"use one of {ids}" if ids else "remove it, or add `labels:` to the exercise")
+        checker.add(
+            (*where, "label"),
+            f"unknown label {label!r}",
+            fix=f"use one of {ids}" if ids else "remove it, or add `labels:` to the exercise",
+        )
 
 
 def _check_also_accept(checker: _Checker, where, raw: dict, labels: tuple[Label, ...]) -> None:
@@ -410,22 +467,34 @@ def _check_also_accept(checker: _Checker, where, raw: dict, labels: tuple[Label,
     ids = [lab.id for lab in labels]
     for index, kind in enumerate(raw.get("also_accept", ())):
         if kind == raw.get("label"):
-            checker.add((*where, "also_accept", index), f"{kind!r} is already this target's `label`",
-                        fix="list only other kinds under `also_accept`")
+            checker.add(
+                (*where, "also_accept", index),
+                f"{kind!r} is already this target's `label`",
+                fix="list only other kinds under `also_accept`",
+            )
         elif kind not in ids:
-            checker.add((*where, "also_accept", index), f"unknown label {kind!r}",
-                        fix=f"use one of {ids}" if ids else "remove `also_accept`: this exercise has no labels")
+            checker.add(
+                (*where, "also_accept", index),
+                f"unknown label {kind!r}",
+                fix=f"use one of {ids}" if ids else "remove `also_accept`: this exercise has no labels",
+            )
 
 
 def _check_items(checker: _Checker, exercise: Exercise, data: dict) -> None:
     """Rules on the exercise as a whole."""
-    items = [(kind, i, raw["id"]) for kind in ("targets", "distractors", "options")
-             for i, raw in enumerate(data.get(kind, ()))]
+    items = [
+        (kind, i, raw["id"])
+        for kind in ("targets", "distractors", "options")
+        for i, raw in enumerate(data.get(kind, ()))
+    ]
     counts = Counter(item_id for _, _, item_id in items)
     for kind, index, item_id in items:
         if counts[item_id] > 1:
-            checker.add((kind, index, "id"), f"the item id {item_id!r} is used {counts[item_id]} times",
-                        fix="give every target, distractor and option its own id")
+            checker.add(
+                (kind, index, "id"),
+                f"the item id {item_id!r} is used {counts[item_id]} times",
+                fix="give every target, distractor and option its own id",
+            )
     if exercise.type is ExerciseType.REFLECTION:
         return  # every option is a view with its feedback; the schema has checked the rest
     if exercise.type is ExerciseType.CHOICE:
@@ -433,36 +502,60 @@ def _check_items(checker: _Checker, exercise: Exercise, data: dict) -> None:
         wrong = sum(not o.correct and not o.discussion for o in exercise.options)
         for index, option in enumerate(exercise.options):
             if option.discussion and "correct" in data["options"][index]:
-                checker.add(("options", index, "correct"), "a discussion option is neither right nor wrong",
-                            fix="remove `correct:`; ticking a discussion option or not is accepted either way")
+                checker.add(
+                    ("options", index, "correct"),
+                    "a discussion option is neither right nor wrong",
+                    fix="remove `correct:`; ticking a discussion option or not is accepted either way",
+                )
             if option.discussion and not exercise.multiple:
-                checker.add(("options", index, "discussion"), "a discussion option needs `multiple: true`",
-                            fix="in a single-choice question, ticking it would leave the right option unticked; "
-                            "set `multiple: true`, or make it an ordinary option")
+                checker.add(
+                    ("options", index, "discussion"),
+                    "a discussion option needs `multiple: true`",
+                    fix="in a single-choice question, ticking it would leave the right option unticked; "
+                    "set `multiple: true`, or make it an ordinary option",
+                )
         if not exercise.multiple and correct != 1:
-            checker.add(("options",), f"a single-choice question needs exactly one correct option, not {correct}",
-                        fix="mark one option `correct: true`, or set `multiple: true`")
+            checker.add(
+                ("options",),
+                f"a single-choice question needs exactly one correct option, not {correct}",
+                fix="mark one option `correct: true`, or set `multiple: true`",
+            )
         if exercise.multiple and not 0 < correct <= wrong:
-            checker.add(("options",), "a multiple-choice question needs at least one correct option and at least "
-                        "as many wrong ones, so that ticking everything does not pay",
-                        fix="add wrong options with feedback, or make it single choice")
+            checker.add(
+                ("options",),
+                "a multiple-choice question needs at least one correct option and at least "
+                "as many wrong ones, so that ticking everything does not pay",
+                fix="add wrong options with feedback, or make it single choice",
+            )
         return
     if exercise.type is ExerciseType.HIGHLIGHT and not exercise.targets and not exercise.allow_none:
-        checker.add(("targets",), "there is nothing to find",
-                    fix="add targets, or set `allow_none: true` so the answer can be \"There is none\"")
+        checker.add(
+            ("targets",),
+            "there is nothing to find",
+            fix='add targets, or set `allow_none: true` so the answer can be "There is none"',
+        )
     if exercise.type is ExerciseType.PAIRS and not exercise.targets:
-        checker.add(("targets",), "a pairs exercise needs at least one target pair without `discussion: true`",
-                    fix="every exercise must ask something: key at least one pair that is scored")
+        checker.add(
+            ("targets",),
+            "a pairs exercise needs at least one target pair without `discussion: true`",
+            fix="every exercise must ask something: key at least one pair that is scored",
+        )
     if exercise.allow_none and not exercise.none_feedback:
-        checker.add(("none_feedback",), "`allow_none` needs a `none_feedback` explaining the answer \"There is none\"")
+        checker.add(("none_feedback",), '`allow_none` needs a `none_feedback` explaining the answer "There is none"')
     if exercise.type is ExerciseType.HIGHLIGHT and exercise.targets and not innocent(exercise):
-        checker.add(("targets",), "the exercise asks nothing: every sentence is a target",
-                    fix="a learner who marks every sentence would score full marks; add a document with sentences "
-                    "that are not targets, or remove a target")
+        checker.add(
+            ("targets",),
+            "the exercise asks nothing: every sentence is a target",
+            fix="a learner who marks every sentence would score full marks; add a document with sentences "
+            "that are not targets, or remove a target",
+        )
     if not exercise.distractors:
-        checker.add(("distractors",), "there is no distractor: nothing here looks suspicious but is fine",
-                    fix="add a passage a learner is likely to pick by mistake, with why it is fine",
-                    severity=Severity.WARNING)
+        checker.add(
+            ("distractors",),
+            "there is no distractor: nothing here looks suspicious but is fine",
+            fix="add a passage a learner is likely to pick by mistake, with why it is fine",
+            severity=Severity.WARNING,
+        )
 
 
 @dataclass(frozen=True)
@@ -507,11 +600,15 @@ def load_exercises(folder: Path, catalogue: Catalogue) -> ExerciseSet:
     kept = []
     for exercise in exercises:
         if exercise.id in seen:
-            problems.append(Problem(
-                file=exercise.source, line=1, field="id",
-                message=f"the exercise id {exercise.id!r} is already used by {seen[exercise.id].source}",
-                fix="give each exercise file its own id",
-            ))
+            problems.append(
+                Problem(
+                    file=exercise.source,
+                    line=1,
+                    field="id",
+                    message=f"the exercise id {exercise.id!r} is already used by {seen[exercise.id].source}",
+                    fix="give each exercise file its own id",
+                )
+            )
             continue
         seen[exercise.id] = exercise
         kept.append(exercise)

@@ -117,8 +117,19 @@ MAX_PROBLEMS = 20
 MAX_NAME = 200
 """Longest learner name, in characters; a longer one makes the file ``invalid``."""
 CSV_COLUMNS_V1 = (
-    "format", "format_version", "learner", "book_version", "mode", "exported",
-    "exercise", "content_hash", "answer_json", "checks", "confidence", "revealed", "answered_at",
+    "format",
+    "format_version",
+    "learner",
+    "book_version",
+    "mode",
+    "exported",
+    "exercise",
+    "content_hash",
+    "answer_json",
+    "checks",
+    "confidence",
+    "revealed",
+    "answered_at",
 )
 """The header of a version 1 CSV, in order."""
 CSV_COLUMNS = (*CSV_COLUMNS_V1, "first_answer_json")
@@ -230,16 +241,25 @@ class Handin:
     def as_json(self) -> dict[str, Any]:
         """The JSON spelling (schema ``handin-v2.json``); an unknown time is written as ``null``."""
         data: dict[str, Any] = {
-            "format": FORMAT, "format_version": FORMAT_VERSION, "learner": self.learner,
-            "book_version": self.book_version, "mode": str(self.mode),
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "learner": self.learner,
+            "book_version": self.book_version,
+            "mode": str(self.mode),
         }
         if self.created is not None:
             data["created"] = _stamp(self.created)
         data["exported"] = _stamp(self.exported)
         data["answers"] = {
-            a.exercise: {"content_hash": a.content_hash, "answer": a.raw, "checks": a.checks,
-                         "confidence": a.confidence, "revealed": a.revealed, "answered_at": _stamp(a.answered_at),
-                         "first_answer": a.first_raw}
+            a.exercise: {
+                "content_hash": a.content_hash,
+                "answer": a.raw,
+                "checks": a.checks,
+                "confidence": a.confidence,
+                "revealed": a.revealed,
+                "answered_at": _stamp(a.answered_at),
+                "first_answer": a.first_raw,
+            }
             for a in self.answers
         }
         return data
@@ -258,12 +278,27 @@ class Handin:
         writer.writerow(CSV_COLUMNS)
         exported = _stamp(self.exported) or ""
         for a in self.answers:
-            writer.writerow([_neutralise(cell) for cell in (
-                FORMAT, FORMAT_VERSION, self.learner, self.book_version, str(self.mode), exported,
-                a.exercise, a.content_hash, _canonical(a.raw), a.checks,
-                "" if a.confidence is None else a.confidence, "true" if a.revealed else "false",
-                _stamp(a.answered_at) or "", "" if a.first_raw is None else _canonical(a.first_raw),
-            )])
+            writer.writerow(
+                [
+                    _neutralise(cell)
+                    for cell in (
+                        FORMAT,
+                        FORMAT_VERSION,
+                        self.learner,
+                        self.book_version,
+                        str(self.mode),
+                        exported,
+                        a.exercise,
+                        a.content_hash,
+                        _canonical(a.raw),
+                        a.checks,
+                        "" if a.confidence is None else a.confidence,
+                        "true" if a.revealed else "false",
+                        _stamp(a.answered_at) or "",
+                        "" if a.first_raw is None else _canonical(a.first_raw),
+                    )
+                ]
+            )
         return out.getvalue()
 
 
@@ -446,10 +481,13 @@ def _load_csv(text: str) -> dict[str, Any]:
     records = [dict(zip(columns, map(_unescape, row), strict=True)) for row in body]
     first = records[0]
     if first["format"] != FORMAT:
-        raise HandinError(Reason.WRONG_FORMAT, f"format is {_excerpt(first['format'])}, not \"{FORMAT}\"")
+        raise HandinError(Reason.WRONG_FORMAT, f'format is {_excerpt(first["format"])}, not "{FORMAT}"')
     if first["format_version"] != str(version):
-        raise HandinError(Reason.WRONG_VERSION, f"format_version {_excerpt(first['format_version'])} with the "
-                          f"columns of version {version}; this medialit reads versions 1 and 2")
+        raise HandinError(
+            Reason.WRONG_VERSION,
+            f"format_version {_excerpt(first['format_version'])} with the "
+            f"columns of version {version}; this medialit reads versions 1 and 2",
+        )
     shared = CSV_COLUMNS[:6]
     for number, record in enumerate(records[1:], start=3):
         for column in shared:
@@ -466,9 +504,15 @@ def _load_csv(text: str) -> dict[str, Any]:
     for exercise in kept:
         answers[exercise] = _csv_answer(rows_by_exercise[exercise][1])
     exported = first["exported"]
-    return {"format": FORMAT, "format_version": version, "learner": first["learner"],
-            "book_version": first["book_version"], "mode": first["mode"], "exported": exported or None,
-            "answers": answers}
+    return {
+        "format": FORMAT,
+        "format_version": version,
+        "learner": first["learner"],
+        "book_version": first["book_version"],
+        "mode": first["mode"],
+        "exported": exported or None,
+        "answers": answers,
+    }
 
 
 _ESCAPED = re.compile(r"'+[=+\-@\t\r]")
@@ -498,9 +542,13 @@ def _csv_answer(record: dict[str, str]) -> dict[str, Any]:
     if "first_answer_json" in record:
         extra["first_answer"] = _csv_first(record["first_answer_json"])
     return extra | {
-        "content_hash": record["content_hash"], "answer": raw,
+        "content_hash": record["content_hash"],
+        "answer": raw,
         "checks": int(checks) if _CSV_NUMBER.fullmatch(checks) else checks,
-        "confidence": None if confidence == "" else int(confidence) if _CSV_NUMBER.fullmatch(confidence)
+        "confidence": None
+        if confidence == ""
+        else int(confidence)
+        if _CSV_NUMBER.fullmatch(confidence)
         else confidence,
         "revealed": {"true": True, "false": False}.get(revealed, revealed),
         "answered_at": record["answered_at"] or None,
@@ -544,11 +592,12 @@ def _build(raw: Any, name_repaired: bool) -> Handin:
 def _check_shape(raw: Any) -> None:
     """Raise :class:`HandinError` unless ``raw`` has the file-level shape of a hand-in."""
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
-        raise HandinError(Reason.WRONG_FORMAT, f"not a medialit hand-in (no \"format\": \"{FORMAT}\")")
+        raise HandinError(Reason.WRONG_FORMAT, f'not a medialit hand-in (no "format": "{FORMAT}")')
     version = raw.get("format_version")
     if type(version) is not int or version not in READ_VERSIONS:
-        raise HandinError(Reason.WRONG_VERSION, f"format_version {_excerpt(version)}; "
-                          "this medialit reads versions 1 and 2")
+        raise HandinError(
+            Reason.WRONG_VERSION, f"format_version {_excerpt(version)}; this medialit reads versions 1 and 2"
+        )
     unknown = raw.keys() - _TOP_ALLOWED
     if unknown:
         raise HandinError(Reason.INVALID, f"unknown field {_excerpt(min(unknown))} at the top level")
@@ -559,7 +608,7 @@ def _check_shape(raw: Any) -> None:
         raise HandinError(Reason.INVALID, f"learner: the name is {len(learner)} characters long; at most {MAX_NAME}")
     mode = raw.get("mode")
     if not isinstance(mode, str) or mode not in _MODES:
-        raise HandinError(Reason.INVALID, f"mode is {_excerpt(mode)}, not \"learn\" or \"exam\"")
+        raise HandinError(Reason.INVALID, f'mode is {_excerpt(mode)}, not "learn" or "exam"')
     if not isinstance(raw.get("answers"), dict):
         raise HandinError(Reason.INVALID, "answers: missing, or not an object keyed by exercise id")
 
@@ -568,9 +617,11 @@ def _check_shape(raw: Any) -> None:
 def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """The schema's own patterns (timestamp, exercise id, content hash), so the checks cannot drift from it."""
     data = schema()
-    return (re.compile(data["$defs"]["timestamp"]["pattern"]),
-            re.compile(data["properties"]["answers"]["propertyNames"]["pattern"]),
-            re.compile(data["$defs"]["answer"]["properties"]["content_hash"]["pattern"]))
+    return (
+        re.compile(data["$defs"]["timestamp"]["pattern"]),
+        re.compile(data["properties"]["answers"]["propertyNames"]["pattern"]),
+        re.compile(data["$defs"]["answer"]["properties"]["content_hash"]["pattern"]),
+    )
 
 
 def _conforms(raw: dict) -> bool:
@@ -586,24 +637,46 @@ def _conforms(raw: dict) -> bool:
     created = raw.get("created", "2026-01-01T00:00:00Z")
     version = raw["format_version"]
     keys_wanted = _ANSWER_KEYS.get(version) if type(version) is int else None
-    if not (raw["format"] == FORMAT and keys_wanted is not None
-            and type(learner) is str and 1 <= len(learner) <= MAX_NAME
-            and type(book) is str and len(book) <= 50 and raw["mode"] in ("learn", "exam")
-            and (exported is None or (type(exported) is str and _is_timestamp(exported)))
-            and type(created) is str and _is_timestamp(created)
-            and type(answers) is dict and len(answers) <= MAX_ANSWERS):
+    if not (
+        raw["format"] == FORMAT
+        and keys_wanted is not None
+        and type(learner) is str
+        and 1 <= len(learner) <= MAX_NAME
+        and type(book) is str
+        and len(book) <= 50
+        and raw["mode"] in ("learn", "exam")
+        and (exported is None or (type(exported) is str and _is_timestamp(exported)))
+        and type(created) is str
+        and _is_timestamp(created)
+        and type(answers) is dict
+        and len(answers) <= MAX_ANSWERS
+    ):
         return False
     for exercise, answer in answers.items():
-        if not (type(exercise) is str and _is_exercise_id(exercise) and type(answer) is dict
-                and answer.keys() == keys_wanted and type(answer.get("first_answer", {})) in (dict, type(None))):
+        if not (
+            type(exercise) is str
+            and _is_exercise_id(exercise)
+            and type(answer) is dict
+            and answer.keys() == keys_wanted
+            and type(answer.get("first_answer", {})) in (dict, type(None))
+        ):
             return False
-        content, checks, confidence, moment = (answer["content_hash"], answer["checks"], answer["confidence"],
-                                               answer["answered_at"])
-        if not (type(content) is str and _is_content_hash(content) and type(answer["answer"]) is dict
-                and type(checks) is int and checks >= 0
-                and (confidence is None or (type(confidence) is int and 1 <= confidence <= 3))
-                and type(answer["revealed"]) is bool
-                and (moment is None or (type(moment) is str and _is_timestamp(moment)))):
+        content, checks, confidence, moment = (
+            answer["content_hash"],
+            answer["checks"],
+            answer["confidence"],
+            answer["answered_at"],
+        )
+        if not (
+            type(content) is str
+            and _is_content_hash(content)
+            and type(answer["answer"]) is dict
+            and type(checks) is int
+            and checks >= 0
+            and (confidence is None or (type(confidence) is int and 1 <= confidence <= 3))
+            and type(answer["revealed"]) is bool
+            and (moment is None or (type(moment) is str and _is_timestamp(moment)))
+        ):
             return False
     return True
 
@@ -619,10 +692,26 @@ def _fast(raw: dict) -> Handin | None:
         moment = _moment(a["answered_at"]) if a["answered_at"] is not None else None
         if moment is None and a["answered_at"] is not None:
             return None
-        answers.append(Answer(exercise, a["content_hash"], a["answer"], a["checks"], a["confidence"], a["revealed"],
-                              moment, a.get("first_answer")))
-    return Handin(learner=raw["learner"], book_version=raw["book_version"], mode=_MODES[raw["mode"]],
-                  exported=exported, answers=tuple(answers), created=created)
+        answers.append(
+            Answer(
+                exercise,
+                a["content_hash"],
+                a["answer"],
+                a["checks"],
+                a["confidence"],
+                a["revealed"],
+                moment,
+                a.get("first_answer"),
+            )
+        )
+    return Handin(
+        learner=raw["learner"],
+        book_version=raw["book_version"],
+        mode=_MODES[raw["mode"]],
+        exported=exported,
+        answers=tuple(answers),
+        created=created,
+    )
 
 
 class _Problems:
@@ -641,8 +730,9 @@ class _Problems:
     def final(self) -> tuple[HandinProblem, ...]:
         if not self.more:
             return tuple(self.listed)
-        summary = HandinProblem(None, "answers", Reason.BAD_FIELD,
-                                f"and {self.more} more problems in this file, not listed one by one")
+        summary = HandinProblem(
+            None, "answers", Reason.BAD_FIELD, f"and {self.more} more problems in this file, not listed one by one"
+        )
         return (*self.listed, summary)
 
 
@@ -651,32 +741,52 @@ def _careful(raw: dict, name_repaired: bool) -> Handin:
     problems = _Problems()
     learner = raw["learner"]
     if name_repaired:
-        problems.add(None, "learner", "the name held characters no file can store (lone surrogates); "
-                     "they are shown as \ufffd")
+        problems.add(
+            None, "learner", "the name held characters no file can store (lone surrogates); they are shown as \ufffd"
+        )
     book = raw.get("book_version")
     if not (isinstance(book, str) and len(book) <= 50):
-        problems.add(None, "book_version", f"book_version is {_excerpt(book)}, not a version of up to 50 "
-                     "characters; left empty" if "book_version" in raw else "book_version is missing; left empty")
+        problems.add(
+            None,
+            "book_version",
+            f"book_version is {_excerpt(book)}, not a version of up to 50 characters; left empty"
+            if "book_version" in raw
+            else "book_version is missing; left empty",
+        )
         book = ""
     exported = _time_field(raw, "exported", None, problems)
     created = _time_field(raw, "created", None, problems, required=False, nullable=False)
     answers = raw["answers"]
     ids = sorted(answers)
     if len(ids) > MAX_ANSWERS:
-        problems.add(None, "answers", f"the file holds {len(ids)} answers; only the first {MAX_ANSWERS} "
-                     f"(by exercise id) are read", Reason.TOO_MANY)
+        problems.add(
+            None,
+            "answers",
+            f"the file holds {len(ids)} answers; only the first {MAX_ANSWERS} (by exercise id) are read",
+            Reason.TOO_MANY,
+        )
         ids = ids[:MAX_ANSWERS]
     read = []
     for exercise in ids:
         if not _is_exercise_id(exercise):
-            problems.add(None, "exercise", f"an answer is filed under {_excerpt(exercise)}, which is not an "
-                         "exercise id; it is left out")
+            problems.add(
+                None,
+                "exercise",
+                f"an answer is filed under {_excerpt(exercise)}, which is not an exercise id; it is left out",
+            )
             continue
         answer = _careful_answer(exercise, answers[exercise], problems, raw["format_version"])
         if answer is not None:
             read.append(answer)
-    return Handin(learner=_repair_text(learner), book_version=book, mode=_MODES[raw["mode"]], exported=exported,
-                  answers=tuple(read), created=created, problems=problems.final())
+    return Handin(
+        learner=_repair_text(learner),
+        book_version=book,
+        mode=_MODES[raw["mode"]],
+        exported=exported,
+        answers=tuple(read),
+        created=created,
+        problems=problems.final(),
+    )
 
 
 def _careful_answer(exercise: str, record: Any, problems: _Problems, version: int) -> Answer | None:
@@ -690,31 +800,44 @@ def _careful_answer(exercise: str, record: Any, problems: _Problems, version: in
         return None
     unknown = record.keys() - _ANSWER_KEYS[version]
     if unknown:
-        problems.add(exercise, min(unknown)[:40], f"unknown field {_excerpt(min(unknown))}"
-                     + (f" and {len(unknown) - 1} more" if len(unknown) > 1 else "") + " ignored")
+        problems.add(
+            exercise,
+            min(unknown)[:40],
+            f"unknown field {_excerpt(min(unknown))}"
+            + (f" and {len(unknown) - 1} more" if len(unknown) > 1 else "")
+            + " ignored",
+        )
     content = record.get("content_hash")
     if not (isinstance(content, str) and _is_content_hash(content)):
-        problems.add(exercise, "content_hash", _field_message(record, "content_hash", "16 hex digits")
-                     + "; the answer is graded as possibly out of date")
+        problems.add(
+            exercise,
+            "content_hash",
+            _field_message(record, "content_hash", "16 hex digits") + "; the answer is graded as possibly out of date",
+        )
         content = ""
     checks = _whole(record.get("checks"))
     if checks is None or checks < 0:
-        problems.add(exercise, "checks", _field_message(record, "checks", "a whole number from 0 up")
-                     + "; counted as 0")
+        problems.add(
+            exercise, "checks", _field_message(record, "checks", "a whole number from 0 up") + "; counted as 0"
+        )
         checks = 0
     confidence = record.get("confidence")
     if confidence is not None:
         confidence = _whole(confidence)
         if confidence not in (1, 2, 3):
-            problems.add(exercise, "confidence", _field_message(record, "confidence", "1, 2, 3 or null")
-                         + "; read as not given")
+            problems.add(
+                exercise, "confidence", _field_message(record, "confidence", "1, 2, 3 or null") + "; read as not given"
+            )
             confidence = None
     elif "confidence" not in record:
         problems.add(exercise, "confidence", "confidence is missing; read as not given")
     revealed = record.get("revealed")
     if not isinstance(revealed, bool):
-        problems.add(exercise, "revealed", _field_message(record, "revealed", "true or false")
-                     + "; counted as shown, since it cannot be ruled out")
+        problems.add(
+            exercise,
+            "revealed",
+            _field_message(record, "revealed", "true or false") + "; counted as shown, since it cannot be ruled out",
+        )
         revealed = True
     answered_at = _time_field(record, "answered_at", exercise, problems)
     first = record.get("first_answer") if version >= 2 else None
@@ -722,8 +845,11 @@ def _careful_answer(exercise: str, record: Any, problems: _Problems, version: in
         problems.add(exercise, "first_answer", first.message)
         first = None
     elif version >= 2 and not isinstance(first, dict | None):
-        problems.add(exercise, "first_answer", _field_message(record, "first_answer", "an answer or null")
-                     + "; the first try is unknown")
+        problems.add(
+            exercise,
+            "first_answer",
+            _field_message(record, "first_answer", "an answer or null") + "; the first try is unknown",
+        )
         first = None
     elif version >= 2 and "first_answer" not in record:
         problems.add(exercise, "first_answer", "first_answer is missing; the first try is unknown")
@@ -750,8 +876,15 @@ def _field_message(record: Mapping[str, Any], field: str, wanted: str) -> str:
     return f"{field} is {_excerpt(value)}, not {wanted}"
 
 
-def _time_field(record: Mapping[str, Any], field: str, exercise: str | None, problems: _Problems, *,
-                required: bool = True, nullable: bool = True) -> datetime | None:
+def _time_field(
+    record: Mapping[str, Any],
+    field: str,
+    exercise: str | None,
+    problems: _Problems,
+    *,
+    required: bool = True,
+    nullable: bool = True,
+) -> datetime | None:
     """The moment in ``record[field]``; ``None`` (with a problem unless it is an allowed ``null`` or absence)."""
     if field not in record:
         if required:
@@ -762,8 +895,12 @@ def _time_field(record: Mapping[str, Any], field: str, exercise: str | None, pro
         return None
     moment = _moment(value) if isinstance(value, str) and _is_timestamp(value) else None
     if moment is None:
-        problems.add(exercise, field, f"{field} is {_excerpt(value)}, not a date and time with its offset "
-                     "(such as 2026-11-22T10:30:00Z); the time is unknown")
+        problems.add(
+            exercise,
+            field,
+            f"{field} is {_excerpt(value)}, not a date and time with its offset "
+            "(such as 2026-11-22T10:30:00Z); the time is unknown",
+        )
     return moment
 
 
@@ -807,18 +944,32 @@ def handin_from_results(
 ) -> Handin:
     """A hand-in made of ``answers``; ``exported`` defaults to now."""
     now = datetime.now(UTC).replace(microsecond=0)
-    return Handin(learner=learner, book_version=book_version, mode=mode, exported=exported or now,
-                  answers=tuple(sorted(answers, key=lambda a: a.exercise)), created=created)
+    return Handin(
+        learner=learner,
+        book_version=book_version,
+        mode=mode,
+        exported=exported or now,
+        answers=tuple(sorted(answers, key=lambda a: a.exercise)),
+        created=created,
+    )
 
 
 def collect(widgets: Iterable[ExerciseWidget], learner: str, *, mode: Mode = Mode.LEARN) -> Handin:
     """A hand-in of every live widget that has a submission (the latest one of each)."""
     now = datetime.now(UTC).replace(microsecond=0)
     answers = [
-        Answer(exercise=w.exercise.id, content_hash=w.exercise.content_hash, raw=w.submission.get("answer"),
-               checks=int(w.submission.get("count", 0)), confidence=w.submission.get("confidence"),
-               revealed=bool(w.revealed), answered_at=now, first_raw=w.submission.get("first_answer"))
-        for w in widgets if w.submission
+        Answer(
+            exercise=w.exercise.id,
+            content_hash=w.exercise.content_hash,
+            raw=w.submission.get("answer"),
+            checks=int(w.submission.get("count", 0)),
+            confidence=w.submission.get("confidence"),
+            revealed=bool(w.revealed),
+            answered_at=now,
+            first_raw=w.submission.get("first_answer"),
+        )
+        for w in widgets
+        if w.submission
     ]
     return handin_from_results(learner, answers, mode=mode, exported=now)
 
@@ -846,9 +997,17 @@ def to_dataframe(source: Handin | Iterable[ExerciseWidget], exercises: ExerciseS
     rows = []
     for answer in handin.answers:
         exercise = known.get(answer.exercise)
-        row: dict[str, Any] = {"exercise": answer.exercise, "skill": None, "score": None, "max_score": None,
-                               "checks": answer.checks, "confidence": answer.confidence,
-                               "revealed": answer.revealed, "stale": False, "problem": ""}
+        row: dict[str, Any] = {
+            "exercise": answer.exercise,
+            "skill": None,
+            "score": None,
+            "max_score": None,
+            "checks": answer.checks,
+            "confidence": answer.confidence,
+            "revealed": answer.revealed,
+            "stale": False,
+            "problem": "",
+        }
         if exercise is None:
             row["problem"] = "no such exercise in this book"
         else:
@@ -861,8 +1020,10 @@ def to_dataframe(source: Handin | Iterable[ExerciseWidget], exercises: ExerciseS
             else:
                 row["score"], row["max_score"] = result.score, result.max_score
         rows.append(row)
-    return pd.DataFrame(rows, columns=["exercise", "skill", "score", "max_score", "checks", "confidence", "revealed",
-                                       "stale", "problem"])
+    return pd.DataFrame(
+        rows,
+        columns=["exercise", "skill", "score", "max_score", "checks", "confidence", "revealed", "stale", "problem"],
+    )
 
 
 def _project_exercises() -> Mapping[str, Any]:

@@ -169,8 +169,9 @@ class ScopeFigures:
         """Every option id offered in at least two single-choice items, most offered first (then by id)."""
         offered = Counter(o for i in self.single for o in set(i.option_ids))
         right = Counter(o for i in self.single for o in set(i.right_ids))
-        return tuple(Category(o, n, right[o]) for o, n in sorted(offered.items(), key=lambda x: (-x[1], x[0]))
-                     if n >= 2)
+        return tuple(
+            Category(o, n, right[o]) for o, n in sorted(offered.items(), key=lambda x: (-x[1], x[0])) if n >= 2
+        )
 
     @property
     def multi_right(self) -> int:
@@ -241,8 +242,11 @@ def _verdict_sets(items: Iterable[ItemFigures]) -> tuple[VerdictSet, ...]:
             continue
         options = members[0].option_ids
         counts = Counter(r for m in members for r in m.right_ids)
-        found.append(VerdictSet(options=options, exercises=tuple(m.exercise for m in members),
-                                right=tuple(counts[o] for o in options)))
+        found.append(
+            VerdictSet(
+                options=options, exercises=tuple(m.exercise for m in members), right=tuple(counts[o] for o in options)
+            )
+        )
     return tuple(found)
 
 
@@ -258,14 +262,24 @@ def _warnings(scope: str, items: tuple[ItemFigures, ...], sets: tuple[VerdictSet
     single = figures.single
     if len(single) >= MIN_ITEMS:
         if figures.longest > LONGEST_SHARE * len(single):
-            found.append(BiasWarning(scope, Rule.LONGEST,
-                                     f"the right option is the longest in {_share(figures.longest, len(single))} "
-                                     "single-choice items (more than half)"))
+            found.append(
+                BiasWarning(
+                    scope,
+                    Rule.LONGEST,
+                    f"the right option is the longest in {_share(figures.longest, len(single))} "
+                    "single-choice items (more than half)",
+                )
+            )
         for place, count in enumerate(figures.positions, 1):
             if count > POSITION_SHARE * len(single):
-                found.append(BiasWarning(scope, Rule.POSITION,
-                                         f"the right option is option {place} in {_share(count, len(single))} "
-                                         "single-choice items (more than 60 %)"))
+                found.append(
+                    BiasWarning(
+                        scope,
+                        Rule.POSITION,
+                        f"the right option is option {place} in {_share(count, len(single))} "
+                        "single-choice items (more than 60 %)",
+                    )
+                )
     for verdicts in sets:
         size = len(verdicts.exercises)
         if size < MIN_ITEMS:
@@ -273,21 +287,37 @@ def _warnings(scope: str, items: tuple[ItemFigures, ...], sets: tuple[VerdictSet
         named = "/".join(verdicts.options)
         for option, count in zip(verdicts.options, verdicts.right, strict=True):
             if count > VERDICT_SHARE * size:
-                found.append(BiasWarning(scope, Rule.VERDICT_SHARE,
-                                         f"“{option}” is right in {_share(count, size)} items offering {named} "
-                                         "(more than 60 %)"))
+                found.append(
+                    BiasWarning(
+                        scope,
+                        Rule.VERDICT_SHARE,
+                        f"“{option}” is right in {_share(count, size)} items offering {named} (more than 60 %)",
+                    )
+                )
             elif count == 0:
-                found.append(BiasWarning(scope, Rule.VERDICT_NEVER,
-                                         f"“{option}” is offered in {size} items offering {named} but never right"))
+                found.append(
+                    BiasWarning(
+                        scope,
+                        Rule.VERDICT_NEVER,
+                        f"“{option}” is offered in {size} items offering {named} but never right",
+                    )
+                )
     multi = figures.multi
     if len(multi) >= MIN_ITEMS:
         total = figures.multi_right
-        for rule, hits, habit in ((Rule.MULTI_LONGEST, figures.multi_longest, "longest"),
-                                  (Rule.MULTI_FIRST, Fraction(figures.multi_first), "first")):
+        for rule, hits, habit in (
+            (Rule.MULTI_LONGEST, figures.multi_longest, "longest"),
+            (Rule.MULTI_FIRST, Fraction(figures.multi_first), "first"),
+        ):
             if hits > MULTI_SHARE * total:
-                found.append(BiasWarning(scope, rule,
-                                         f"ticking the {habit} k options of each of {len(multi)} multi-select items "
-                                         f"finds {_share(hits, total)} right options (more than two thirds)"))
+                found.append(
+                    BiasWarning(
+                        scope,
+                        rule,
+                        f"ticking the {habit} k options of each of {len(multi)} multi-select items "
+                        f"finds {_share(hits, total)} right options (more than two thirds)",
+                    )
+                )
     return tuple(found)
 
 

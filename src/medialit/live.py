@@ -35,8 +35,7 @@ class ExerciseWidget(anywidget.AnyWidget):
 
     def __init__(self, exercise: Exercise, catalogue: Catalogue, **kwargs: Any):
         self._exercise = exercise
-        super().__init__(state=exercise_state(exercise, catalogue, with_key=ships_key(exercise, Mode.LEARN)),
-                         **kwargs)
+        super().__init__(state=exercise_state(exercise, catalogue, with_key=ships_key(exercise, Mode.LEARN)), **kwargs)
 
     @classmethod
     def for_exercise(cls, exercise_id: str, root: str | Path | None = None, **kwargs: Any) -> ExerciseWidget:
@@ -64,8 +63,9 @@ class ExerciseWidget(anywidget.AnyWidget):
             self.result = {"error": str(error)}
             return
         # Under the assessment setting the page only records the answer, as in the static book.
-        self.result = {"recorded": True, "exercise": self._exercise.id} if self._exercise.assessment else \
-            result.as_dict()
+        self.result = (
+            {"recorded": True, "exercise": self._exercise.id} if self._exercise.assessment else result.as_dict()
+        )
 
     def check(self, answer: Any, confidence: int | None = None) -> Result | None:
         """Submit a raw answer as the front-end would; the scored :class:`Result`, or ``None`` if malformed."""

@@ -10,10 +10,23 @@ __all__ = ["Suggestion", "nearest_passage"]
 
 _FOLD = str.maketrans(
     {
-        "‘": "'", "’": "'", "‚": "'", "′": "'", "`": "'",
-        "“": '"', "”": '"', "„": '"', "″": '"',
-        "—": "-", "–": "-", "‒": "-", "−": "-", "‐": "-",
-        "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "′": "'",
+        "`": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "″": '"',
+        "—": "-",
+        "–": "-",
+        "‒": "-",
+        "−": "-",
+        "‐": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
     }
 )
 
@@ -86,8 +99,8 @@ def _changed_words(quote: str, passage: str, most: int = 3) -> str:
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
             continue
-        wrote = quote[mine[a1][0]: mine[a2 - 1][1]] if a2 > a1 else ""
-        has = passage[theirs[b1][0]: theirs[b2 - 1][1]] if b2 > b1 else ""
+        wrote = quote[mine[a1][0] : mine[a2 - 1][1]] if a2 > a1 else ""
+        has = passage[theirs[b1][0] : theirs[b2 - 1][1]] if b2 > b1 else ""
         if not wrote:
             changes.append(f"the text has {has!r} where the quote has nothing")
         elif not has:

@@ -67,8 +67,12 @@ def _page(book: Path, name: str) -> BookPage:
     heading = _HEADING.search(text)
     from medialit.assessment import page_is_assessed
 
-    return BookPage(name=name, title=heading.group(1) if heading else name,
-                    exercise_ids=tuple(_EXERCISE.findall(text)), assessment=page_is_assessed(text))
+    return BookPage(
+        name=name,
+        title=heading.group(1) if heading else name,
+        exercise_ids=tuple(_EXERCISE.findall(text)),
+        assessment=page_is_assessed(text),
+    )
 
 
 def page_text(book: Path, page: BookPage) -> str:

@@ -42,10 +42,22 @@ __all__ = [
 RUN = 6
 """Words in a row that count as giving something away."""
 
-MONTHS = frozenset({
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-})
+MONTHS = frozenset(
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    }
+)
 """Month names, which count as dates."""
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
@@ -114,8 +126,9 @@ def _shared_run(text: str, other: str, size: int, seen: set[tuple[str, ...]]) ->
     return _run_in(words, [_key(w) for w in words], _grams([_key(w) for w in _words(other)], size), size, seen)
 
 
-def _run_in(words: list[str], keys: list[str], grams: set[tuple[str, ...]], size: int,
-            seen: set[tuple[str, ...]]) -> str | None:
+def _run_in(
+    words: list[str], keys: list[str], grams: set[tuple[str, ...]], size: int, seen: set[tuple[str, ...]]
+) -> str | None:
     """The first run of ``words`` (``keys``: their normalised forms) found in ``grams`` that counts."""
     for start in range(len(keys) - size + 1):
         window = tuple(keys[start : start + size])
@@ -129,8 +142,9 @@ def _run_in(words: list[str], keys: list[str], grams: set[tuple[str, ...]], size
 
 
 def _anchored(item: dict) -> tuple[str, ...]:
-    quotes = [item.get("quote")] + [(item.get(side) or {}).get("quote") for side in ("first", "second")
-                                    if isinstance(item.get(side), dict)]
+    quotes = [item.get("quote")] + [
+        (item.get(side) or {}).get("quote") for side in ("first", "second") if isinstance(item.get(side), dict)
+    ]
     return tuple(q for q in quotes if isinstance(q, str))
 
 
@@ -140,12 +154,14 @@ def explanation_texts(data: dict) -> Iterator[Text]:
     for kind in ("targets", "distractors"):
         for index, item in enumerate(data.get(kind) or ()):
             if isinstance(item, dict) and isinstance(item.get("explanation"), str):
-                yield Text((kind, index, "explanation"), item["explanation"], item.get("reveals_ok") or "",
-                           _anchored(item))
+                yield Text(
+                    (kind, index, "explanation"), item["explanation"], item.get("reveals_ok") or "", _anchored(item)
+                )
     for index, option in enumerate(data.get("options") or ()):
         if isinstance(option, dict) and isinstance(option.get("feedback"), str):
-            yield Text(("options", index, "feedback"), option["feedback"], option.get("reveals_ok") or "",
-                       _context(data))
+            yield Text(
+                ("options", index, "feedback"), option["feedback"], option.get("reveals_ok") or "", _context(data)
+            )
     if isinstance(data.get("none_feedback"), str) and data["none_feedback"]:
         yield Text(("none_feedback",), data["none_feedback"], data.get("reveals_ok") or "")
 
@@ -172,8 +188,11 @@ def answer_texts(data: dict) -> Iterator[Text]:
 def _places(item: dict, where: tuple[Any, ...]) -> list[tuple[Any, ...]]:
     """Field paths of an item's quotes, in :func:`_anchored` order."""
     out = [(*where, "quote")] if isinstance(item.get("quote"), str) else []
-    return out + [(*where, side, "quote") for side in ("first", "second")
-                  if isinstance(item.get(side), dict) and isinstance(item[side].get("quote"), str)]
+    return out + [
+        (*where, side, "quote")
+        for side in ("first", "second")
+        if isinstance(item.get(side), dict) and isinstance(item[side].get("quote"), str)
+    ]
 
 
 def _same_passage(text: Text, other: Text) -> bool:
@@ -188,8 +207,14 @@ def _context(data: dict) -> tuple[str, ...]:
     return (quote,) if isinstance(quote, str) else ()
 
 
-def find_reveals(files: dict[str, dict], pages: Sequence[BookPage], shown: Iterable[str] = (),
-                 page_texts: Mapping[str, str] | None = None, *, acknowledged: bool = False) -> list[Reveal]:
+def find_reveals(
+    files: dict[str, dict],
+    pages: Sequence[BookPage],
+    shown: Iterable[str] = (),
+    page_texts: Mapping[str, str] | None = None,
+    *,
+    acknowledged: bool = False,
+) -> list[Reveal]:
     """Every explanation that shares a run of words with a later exercise, in reading order.
 
     ``files`` maps an exercise id to its file's data; exercises on no page of the book are not compared. Runs found
@@ -245,9 +270,9 @@ def reveal_problems(exercises: Iterable[Exercise], book: Path, shown: Iterable[s
             line=files[r.exercise].line_of(r.where),
             field=field_path(r.where),
             message=f"this gives away the answer to {r.later!r}, later in the book: it shares the words "
-            f"\"{r.words}\" with its {field_path(r.later_where)}",
+            f'"{r.words}" with its {field_path(r.later_where)}',
             fix="state only what the learner has already been shown; promise a fact that is checked later "
-            "(\"you will check this in Check it yourself\"). If it is fine, say why in `reveals_ok:` on this item",
+            '("you will check this in Check it yourself"). If it is fine, say why in `reveals_ok:` on this item',
             severity=Severity.WARNING,
         )
         for r in find_reveals(data, pages, shown, page_texts)

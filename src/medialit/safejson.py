@@ -73,8 +73,7 @@ def _constant(text: str) -> Any:
 
 
 _PLAIN = json.JSONDecoder(object_pairs_hook=_unique, parse_float=_float, parse_constant=_constant)
-_GUARDED = json.JSONDecoder(object_pairs_hook=_unique, parse_float=_float, parse_int=_integer,
-                            parse_constant=_constant)
+_GUARDED = json.JSONDecoder(object_pairs_hook=_unique, parse_float=_float, parse_int=_integer, parse_constant=_constant)
 
 
 def loads(text: str) -> Any:

@@ -66,8 +66,10 @@ def _key(exercise: Exercise) -> dict[str, Any]:
             {"id": d.id, "anchors": [_key_anchor(a) for a in d.anchors], "explanation": d.explanation}
             for d in exercise.distractors
         ],
-        "options": [{"id": o.id, "correct": o.correct, "discussion": o.discussion, "feedback": o.feedback}
-                    for o in exercise.options],
+        "options": [
+            {"id": o.id, "correct": o.correct, "discussion": o.discussion, "feedback": o.feedback}
+            for o in exercise.options
+        ],
         "none_feedback": exercise.none_feedback,
         "takeaway": exercise.takeaway,
         "messages": MESSAGES,

@@ -26,13 +26,16 @@ def source_ledger(exercises: ExerciseSet, catalogue: Catalogue) -> pd.DataFrame:
             anchor = target.anchors[0]
             document = catalogue.get(anchor.document)
             key = (anchor.document, anchor.quote)
-            row = rows.setdefault(key, {
-                "document": document.label,
-                "paragraph": document.unit_index[anchor.units[0]].paragraph,
-                "quote": anchor.quote,
-                "kind": "unverifiable",
-                "can_be_checked": False,
-            })
+            row = rows.setdefault(
+                key,
+                {
+                    "document": document.label,
+                    "paragraph": document.unit_index[anchor.units[0]].paragraph,
+                    "quote": anchor.quote,
+                    "kind": "unverifiable",
+                    "can_be_checked": False,
+                },
+            )
             if target.label:
                 row["kind"] = names[target.label]
     frame = pd.DataFrame(list(rows.values()), columns=["document", "paragraph", "quote", "kind", "can_be_checked"])

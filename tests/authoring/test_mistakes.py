@@ -32,8 +32,12 @@ FIRST = '"THE HARBOUR POST — local news"'
 
 
 def test_straight_quotes_for_curly_ones(workspace, medialit, harbour):
-    edit(workspace, "sourcing", FIRST,
-         "'Captain Rhona Vale, who has run the ferry for twelve years, said: \"Nobody has told us anything.\"'")
+    edit(
+        workspace,
+        "sourcing",
+        FIRST,
+        "'Captain Rhona Vale, who has run the ferry for twelve years, said: \"Nobody has told us anything.\"'",
+    )
     (error,) = errors(medialit)
     assert error["file"].endswith("harbour-sourcing.yaml")
     assert error["field"] == "targets[0].quote" and error["line"] == line_of(workspace, "sourcing", "Captain Rhona")
@@ -65,8 +69,9 @@ def test_a_missing_field(workspace, medialit, harbour):
     path = workspace / "exercises" / "harbour-sourcing.yaml"
     path.write_text(re.sub(r"prompt: >-\n(  .*\n)+", "", path.read_text(encoding="utf-8")), encoding="utf-8")
     found = errors(medialit)
-    assert any("'prompt' is missing" in e["message"] and e["fix"].startswith("add `prompt:` (The task")
-               for e in found), found
+    assert any(
+        "'prompt' is missing" in e["message"] and e["fix"].startswith("add `prompt:` (The task") for e in found
+    ), found
 
 
 def test_a_misspelt_field_is_named_with_its_spelling(workspace, medialit, harbour):
@@ -96,8 +101,13 @@ def test_duplicate_exercise_ids(workspace, medialit, harbour):
 
 
 def test_a_pair_pointing_at_a_missing_passage(workspace, medialit, harbour):
-    edit(workspace, "contradictions", '"Insiders say the decision to stop the ferry was taken months ago."',
-         '"Insiders say the decision to stop the ferry was taken years ago."', first=True)
+    edit(
+        workspace,
+        "contradictions",
+        '"Insiders say the decision to stop the ferry was taken months ago."',
+        '"Insiders say the decision to stop the ferry was taken years ago."',
+        first=True,
+    )
     (error,) = errors(medialit)
     assert error["field"] == "targets[0].second.quote"
     assert "Insiders say the decision to stop the ferry was taken months ago." in error["fix"]
@@ -107,7 +117,7 @@ def test_a_pair_pointing_at_a_missing_passage(workspace, medialit, harbour):
 @pytest.mark.parametrize(
     ("old", "new", "words"),
     [
-        ("title: \"Who says so in Document C?\"", "title: \"Who says so in Document C?", "close the quote"),
+        ('title: "Who says so in Document C?"', 'title: "Who says so in Document C?', "close the quote"),
         ("  - id: source-1", "\t- id: source-1", "replace the tab"),
         ("skill: sourcing", "skill: sourcing: who", "not valid YAML"),
     ],

@@ -33,8 +33,10 @@ def test_the_sentence_split_is_printed_with_unit_ids(medialit):
     done = medialit("new-case", DATA / "harbour.txt", "--slug", "harbour")
     assert done.code == 0
     assert "harbour:1.1  THE HARBOUR POST — local news" in done.out
-    assert "harbour:3.1  Captain Rhona Vale, who has run the ferry for twelve years, said: “Nobody has told us " \
-           "anything.”" in done.out
+    assert (
+        "harbour:3.1  Captain Rhona Vale, who has run the ferry for twelve years, said: “Nobody has told us "
+        "anything.”" in done.out
+    )
     assert "0 errors" in done.out
 
 
@@ -74,8 +76,12 @@ def test_the_placeholders_quote_real_sentences(workspace, harbour):
 def test_the_chapter_page_shows_the_document_and_embeds_the_exercises(workspace, harbour):
     page = (workspace / "book" / "cases" / "harbour.md").read_text(encoding="utf-8")
     assert page.startswith("# The harbour ferry\n")
-    for directive in ("{document} harbour", "{exercise} harbour-sourcing", "{exercise} harbour-contradictions",
-                      "{exercise} harbour-disclaimer"):
+    for directive in (
+        "{document} harbour",
+        "{exercise} harbour-sourcing",
+        "{exercise} harbour-contradictions",
+        "{exercise} harbour-disclaimer",
+    ):
         assert f"```{directive}\n```" in page
 
 

@@ -26,16 +26,19 @@ def preview(workspace, medialit, harbour):
 
 def test_preview_builds_only_the_case_study_and_reuses_the_build(workspace, medialit, preview):
     html = preview.parents[1]
-    assert sorted(p.relative_to(html).as_posix() for p in html.rglob("*.html")
-                  if not p.relative_to(html).as_posix().startswith("_")) == ["cases/harbour.html", "genindex.html",
-                                                                            "index.html", "search.html"]
+    assert sorted(
+        p.relative_to(html).as_posix()
+        for p in html.rglob("*.html")
+        if not p.relative_to(html).as_posix().startswith("_")
+    ) == ["cases/harbour.html", "genindex.html", "index.html", "search.html"]
     assert "book/_preview/" in (workspace / ".gitignore").read_text(encoding="utf-8").splitlines()
     written = preview.stat().st_mtime_ns
     assert medialit("preview", "harbour", "--no-serve").code == 0
     assert preview.stat().st_mtime_ns == written  # nothing changed, nothing rewritten
     exercise = workspace / "exercises" / "harbour-disclaimer.yaml"
-    exercise.write_text(exercise.read_text(encoding="utf-8").replace("Disclaimers usually", "They often"),
-                        encoding="utf-8")
+    exercise.write_text(
+        exercise.read_text(encoding="utf-8").replace("Disclaimers usually", "They often"), encoding="utf-8"
+    )
     assert medialit("preview", "harbour", "--no-serve").code == 0
     assert preview.stat().st_mtime_ns != written and "They often sit" in preview.read_text(encoding="utf-8")
 

@@ -26,14 +26,15 @@ def test_new_case_segments_validates_and_scores(workspace, medialit, slug):
         assert sentence in done.out
     catalogue = Catalogue.load(workspace / "seeds" / "catalogue.yaml")
     document = catalogue.get(slug)
-    assert [u.text for u in document.units if u.paragraph > 1][::2][: 1] == [CASES[slug][0]]
-    assert all(document.text[u.start: u.end] == u.text for u in document.units)
+    assert [u.text for u in document.units if u.paragraph > 1][::2][:1] == [CASES[slug][0]]
+    assert all(document.text[u.start : u.end] == u.text for u in document.units)
 
     # The author quotes the anonymous-source sentence; the learner marks it.
     path = workspace / "exercises" / f"{slug}-sourcing.yaml"
     first = document.units[0].text
-    path.write_text(path.read_text(encoding="utf-8").replace(quoted(first), quoted(CASES[slug][0]), 1),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(quoted(first), quoted(CASES[slug][0]), 1), encoding="utf-8"
+    )
     found = load_exercises(workspace / "exercises", catalogue)
     assert not found.errors
     exercise = found.get(f"{slug}-sourcing")

@@ -11,22 +11,31 @@ CHAPTER = "book/teachers/write-your-own.md"
 
 def test_the_walk_through_works_on_the_shipped_example(project, workspace, medialit):
     chapter = (project.root / CHAPTER).read_text(encoding="utf-8")
-    done = medialit("new-case", project.root / "examples" / "rumour.txt", "--slug", "rumour", "--title",
-                    "The pool rumour")
+    done = medialit(
+        "new-case", project.root / "examples" / "rumour.txt", "--slug", "rumour", "--title", "The pool rumour"
+    )
     assert done.code == 0
     for unit_line in re.findall(r"^ {5}(rumour:\d\.\d .*)$", chapter, flags=re.MULTILINE):
         assert unit_line in done.out
     sourcing = workspace / "exercises" / "rumour-sourcing.yaml"
     text = sourcing.read_text(encoding="utf-8")
-    text = text.replace(quoted("BRAMBLEWICK NEIGHBOURS — community board"),
-                        ">-\n      A council worker, who asked me not to use their name")
+    text = text.replace(
+        quoted("BRAMBLEWICK NEIGHBOURS — community board"),
+        ">-\n      A council worker, who asked me not to use their name",
+    )
     sourcing.write_text(text, encoding="utf-8")
     pairs = workspace / "exercises" / "rumour-contradictions.yaml"
     text = pairs.read_text(encoding="utf-8")
-    text = text.replace(quoted("BRAMBLEWICK NEIGHBOURS — community board"),
-                        ">-\n        the council decided it last Thursday in a secret meeting", 1)
-    text = text.replace(quoted("Please share this before it gets taken down!"),
-                        ">-\n        ever since it made the decision back in November", 1)
+    text = text.replace(
+        quoted("BRAMBLEWICK NEIGHBOURS — community board"),
+        ">-\n        the council decided it last Thursday in a secret meeting",
+        1,
+    )
+    text = text.replace(
+        quoted("Please share this before it gets taken down!"),
+        ">-\n        ever since it made the decision back in November",
+        1,
+    )
     pairs.write_text(text, encoding="utf-8")
     report = medialit("validate", "--format", "json").json()
     assert report["errors"] == 0, report["problems"]

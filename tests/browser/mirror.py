@@ -59,7 +59,7 @@ def exercise_page(folder: Path, states: list[dict], name: str = "index.html", th
         f'<!doctype html><html lang="en" data-theme="{theme}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<title>Exercises</title><link rel="stylesheet" href="widget.css"></head>'
-        '<body><main><h1>Exercises</h1><h2>Practice</h2>' + "".join(body) + "</main></body></html>"
+        "<body><main><h1>Exercises</h1><h2>Practice</h2>" + "".join(body) + "</main></body></html>"
     )
     (folder / name).write_text(html, encoding="utf-8")
     return name
@@ -107,8 +107,17 @@ def _units(slug: str, shape: tuple[int, ...]) -> tuple[Unit, ...]:
     for paragraph, count in enumerate(shape, start=1):
         for sentence in range(1, count + 1):
             start = len(out) * 20
-            out.append(Unit(f"{slug}:{paragraph}.{sentence}", slug, paragraph, sentence, start, start + 19,
-                            f"Sentence {sentence} of paragraph {paragraph} in {slug}."))
+            out.append(
+                Unit(
+                    f"{slug}:{paragraph}.{sentence}",
+                    slug,
+                    paragraph,
+                    sentence,
+                    start,
+                    start + 19,
+                    f"Sentence {sentence} of paragraph {paragraph} in {slug}.",
+                )
+            )
     return tuple(out)
 
 
@@ -127,66 +136,117 @@ GAMMA = _units("gamma", (2, 2, 2))
 
 SYNTHETIC: tuple[Exercise, ...] = (
     _common(
-        id="made-up-pairs", type=ExerciseType.PAIRS, documents=("alpha", "beta"), units=ALPHA + BETA,
-        targets=(Target("t1", (_anchor("alpha:1.1", "alpha:1.2"), _anchor("beta:1.1")), "First clash."),
-                 Target("t2", (_anchor("alpha:2.1"), _anchor("beta:2.1", "beta:2.2")), "Second clash.")),
+        id="made-up-pairs",
+        type=ExerciseType.PAIRS,
+        documents=("alpha", "beta"),
+        units=ALPHA + BETA,
+        targets=(
+            Target("t1", (_anchor("alpha:1.1", "alpha:1.2"), _anchor("beta:1.1")), "First clash."),
+            Target("t2", (_anchor("alpha:2.1"), _anchor("beta:2.1", "beta:2.2")), "Second clash."),
+        ),
         distractors=(Distractor("d1", (_anchor("alpha:3.1"), _anchor("beta:1.2")), "They agree."),),
     ),
     _common(
-        id="made-up-kinds", type=ExerciseType.HIGHLIGHT, documents=("gamma",), units=GAMMA,
+        id="made-up-kinds",
+        type=ExerciseType.HIGHLIGHT,
+        documents=("gamma",),
+        units=GAMMA,
         labels=(Label("anon", "Anonymous source", "Nobody is named."), Label("doc", "Secret document")),
-        targets=(Target("t1", (_anchor("gamma:1.1", "gamma:1.2"),), "Nobody named.", "anon"),
-                 Target("t2", (_anchor("gamma:2.1"),), "A document nobody can see.", "doc"),
-                 Target("t3", (_anchor("gamma:2.1"),), "Also nobody named.", "anon")),
+        targets=(
+            Target("t1", (_anchor("gamma:1.1", "gamma:1.2"),), "Nobody named.", "anon"),
+            Target("t2", (_anchor("gamma:2.1"),), "A document nobody can see.", "doc"),
+            Target("t3", (_anchor("gamma:2.1"),), "Also nobody named.", "anon"),
+        ),
         distractors=(Distractor("d1", (_anchor("gamma:3.1"),), "A named person."),),
     ),
     # Most sentences are targets (T = 3, I = 2): a wrong mark costs 1.5 points.
     _common(
-        id="made-up-dense", type=ExerciseType.HIGHLIGHT, documents=("gamma",), units=GAMMA, allow_none=True,
+        id="made-up-dense",
+        type=ExerciseType.HIGHLIGHT,
+        documents=("gamma",),
+        units=GAMMA,
+        allow_none=True,
         none_feedback="There is something to find.",
-        targets=(Target("t1", (_anchor("gamma:1.1"),), "First."),
-                 Target("t2", (_anchor("gamma:1.2", "gamma:2.1"),), "Second, over two sentences."),
-                 Target("t3", (_anchor("gamma:2.2"),), "Third.")),
+        targets=(
+            Target("t1", (_anchor("gamma:1.1"),), "First."),
+            Target("t2", (_anchor("gamma:1.2", "gamma:2.1"),), "Second, over two sentences."),
+            Target("t3", (_anchor("gamma:2.2"),), "Third."),
+        ),
         distractors=(Distractor("d1", (_anchor("gamma:3.1"),), "Looks odd, is fine."),),
     ),
     # Kinds with an accepted alternative, two targets in one sentence, T = 4 and I = 3 (a wrong mark costs 4/3).
     _common(
-        id="made-up-also", type=ExerciseType.HIGHLIGHT, documents=("alpha",), units=ALPHA,
+        id="made-up-also",
+        type=ExerciseType.HIGHLIGHT,
+        documents=("alpha",),
+        units=ALPHA,
         labels=(Label("anon", "Anonymous source"), Label("doc", "Secret document"), Label("group", "Vague group")),
-        targets=(Target("t1", (_anchor("alpha:1.1"),), "Nobody named.", "anon", ("group",)),
-                 Target("t2", (_anchor("alpha:1.2"),), "A paper nobody can read.", "doc"),
-                 Target("t3", (_anchor("alpha:2.1"),), "A crowd.", "group"),
-                 Target("t4", (_anchor("alpha:2.1"),), "And a paper.", "doc")),
+        targets=(
+            Target("t1", (_anchor("alpha:1.1"),), "Nobody named.", "anon", ("group",)),
+            Target("t2", (_anchor("alpha:1.2"),), "A paper nobody can read.", "doc"),
+            Target("t3", (_anchor("alpha:2.1"),), "A crowd.", "group"),
+            Target("t4", (_anchor("alpha:2.1"),), "And a paper.", "doc"),
+        ),
         distractors=(Distractor("d1", (_anchor("alpha:3.1"),), "A named person."),),
     ),
     _common(
-        id="made-up-none-offered", type=ExerciseType.HIGHLIGHT, documents=("gamma",), units=GAMMA, allow_none=True,
+        id="made-up-none-offered",
+        type=ExerciseType.HIGHLIGHT,
+        documents=("gamma",),
+        units=GAMMA,
+        allow_none=True,
         targets=(Target("t1", (_anchor("gamma:3.1", "gamma:3.2"),), "Here it is."),),
     ),
     _common(
-        id="made-up-nothing", type=ExerciseType.HIGHLIGHT, documents=("gamma",), units=GAMMA, allow_none=True,
-        labels=(Label("anon", "Anonymous source"),), none_feedback="Right, nothing.",
+        id="made-up-nothing",
+        type=ExerciseType.HIGHLIGHT,
+        documents=("gamma",),
+        units=GAMMA,
+        allow_none=True,
+        labels=(Label("anon", "Anonymous source"),),
+        none_feedback="Right, nothing.",
         distractors=(Distractor("d1", (_anchor("gamma:1.2"),), "Looks odd, is fine."),),
     ),
     _common(
-        id="made-up-multiple", type=ExerciseType.CHOICE, documents=(), units=(), multiple=True,
+        id="made-up-multiple",
+        type=ExerciseType.CHOICE,
+        documents=(),
+        units=(),
+        multiple=True,
         context=_anchor("gamma:1.1"),
-        options=(Option("a", "First", True, "Yes, a."), Option("b", "Second", False, "Not b."),
-                 Option("c", "Third", True, "Yes, c."), Option("d", "Fourth", False, "Not d.")),
+        options=(
+            Option("a", "First", True, "Yes, a."),
+            Option("b", "Second", False, "Not b."),
+            Option("c", "Third", True, "Yes, c."),
+            Option("d", "Fourth", False, "Not d."),
+        ),
     ),
     # Discussion items: accepted either way, never scored, always explained.
     _common(
-        id="made-up-open-pairs", type=ExerciseType.PAIRS, documents=("alpha", "beta"), units=ALPHA + BETA,
-        targets=(Target("t1", (_anchor("alpha:1.1"), _anchor("beta:1.1")), "A clash."),
-                 Target("t2", (_anchor("alpha:2.1"), _anchor("beta:2.1")), "Another clash.")),
+        id="made-up-open-pairs",
+        type=ExerciseType.PAIRS,
+        documents=("alpha", "beta"),
+        units=ALPHA + BETA,
+        targets=(
+            Target("t1", (_anchor("alpha:1.1"), _anchor("beta:1.1")), "A clash."),
+            Target("t2", (_anchor("alpha:2.1"), _anchor("beta:2.1")), "Another clash."),
+        ),
         discussions=(Target("open", (_anchor("alpha:3.1", "alpha:3.2"), _anchor("beta:1.2")), "Two fair readings."),),
         distractors=(Distractor("d1", (_anchor("alpha:1.2"), _anchor("beta:2.2")), "They agree."),),
     ),
     _common(
-        id="made-up-open-choice", type=ExerciseType.CHOICE, documents=(), units=(), multiple=True,
-        options=(Option("a", "First", True, "Yes, a."), Option("open", "Open", False, "Either.", discussion=True),
-                 Option("b", "Second", False, "Not b."), Option("c", "Third", True, "Yes, c."),
-                 Option("d", "Fourth", False, "Not d.")),
+        id="made-up-open-choice",
+        type=ExerciseType.CHOICE,
+        documents=(),
+        units=(),
+        multiple=True,
+        options=(
+            Option("a", "First", True, "Yes, a."),
+            Option("open", "Open", False, "Either.", discussion=True),
+            Option("b", "Second", False, "Not b."),
+            Option("c", "Third", True, "Yes, c."),
+            Option("d", "Fourth", False, "Not d."),
+        ),
     ),
 )
 

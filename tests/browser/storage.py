@@ -32,8 +32,10 @@ def meta_name(learner: str) -> str:
 
 def seed_script(storage: dict[str, str]) -> str:
     """An init script that writes ``storage`` into localStorage once per tab (not again on a reload)."""
-    return (f"if (!sessionStorage.getItem('seeded')) {{ sessionStorage.setItem('seeded', '1'); "
-            f"for (const [k, v] of Object.entries({json.dumps(storage)})) localStorage.setItem(k, v); }}")
+    return (
+        f"if (!sessionStorage.getItem('seeded')) {{ sessionStorage.setItem('seeded', '1'); "
+        f"for (const [k, v] of Object.entries({json.dumps(storage)})) localStorage.setItem(k, v); }}"
+    )
 
 
 SAVED = "Object.fromEntries(Object.entries(localStorage).filter(([k]) => k.startsWith('medialit')))"

@@ -11,8 +11,11 @@ pytestmark = [pytest.mark.build, pytest.mark.browser]
 
 
 def test_every_page_logs_no_console_error_and_requests_nothing_outside(built_book, book_server, page):
-    names = sorted(str(p.relative_to(built_book)) for p in built_book.rglob("*.html")
-                   if not any(part.startswith("_") for part in p.relative_to(built_book).parts))
+    names = sorted(
+        str(p.relative_to(built_book))
+        for p in built_book.rglob("*.html")
+        if not any(part.startswith("_") for part in p.relative_to(built_book).parts)
+    )
     assert len(names) >= 15 and {"intro.html", "my-results.html", "search.html"} <= set(names)
     assert "teachers/worksheets/sourcing.html" in names
     for theme in (None, "dark"):

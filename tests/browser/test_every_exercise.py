@@ -18,8 +18,12 @@ def page_states(built_book) -> dict[str, list[dict]]:
     found = {}
     for path in sorted(built_book.rglob("*.html")):
         html = path.read_text(encoding="utf-8")
-        states = [json.loads(s.replace("<\\/", "</")) for s in re.findall(
-            r'<script type="application/json" class="medialit-state" data-for="[^"]+">(.*?)</script>', html)]
+        states = [
+            json.loads(s.replace("<\\/", "</"))
+            for s in re.findall(
+                r'<script type="application/json" class="medialit-state" data-for="[^"]+">(.*?)</script>', html
+            )
+        ]
         if states:
             found[str(path.relative_to(built_book))] = states
     return found
@@ -35,7 +39,8 @@ def wait_for_score(page, exercise_id: str, score: float, maximum: float) -> None
         text = "Your answer is saved. This question is not scored: read what each view gets right or misses."
     page.wait_for_function(
         "([id, text]) => document.querySelector(`[data-medialit-id='${id}'] .ml-status`)?.textContent === text",
-        arg=[exercise_id, text], timeout=5000,
+        arg=[exercise_id, text],
+        timeout=5000,
     )
 
 
@@ -61,8 +66,9 @@ def test_each_kind_of_exercise_is_solved_with_the_mouse(book_server, page, exerc
     kinds = {}
     for name, states in page_states(built_book).items():
         for state in states:
-            kinds.setdefault((state["type"], bool(state["labels"]), state["allow_none"], state["multiple"]),
-                             (name, state))
+            kinds.setdefault(
+                (state["type"], bool(state["labels"]), state["allow_none"], state["multiple"]), (name, state)
+            )
     assert {kind[0] for kind in kinds} == {"highlight", "pairs", "choice", "reflection"}
     assert ("highlight", True, False, False) in kinds and ("highlight", False, True, False) in kinds
     for name, state in kinds.values():

@@ -47,14 +47,14 @@ def tampered_storage(manifest, exercise_set) -> tuple[dict, list[str], str]:
         kept.append(entry["id"])
     broken = entries[len(damage)]
     storage[answer_name(learner, broken["id"], broken["content_hash"])] = json.dumps(
-        {"submission": {"answer": [1, 2], "count": 1}, "answered_at": "2026-11-22T10:30:00Z"})
+        {"submission": {"answer": [1, 2], "count": 1}, "answered_at": "2026-11-22T10:30:00Z"}
+    )
     storage[meta_name(learner)] = json.dumps({"created": "2026-11-22 09:00", "learner": "x" * 300})
     storage[CURRENT] = json.dumps({"key": learner})
     return storage, kept, broken["title"]
 
 
-def test_a_download_of_tampered_storage_is_valid_and_fully_graded(book_server, page, manifest, exercise_set,
-                                                                  tmp_path):
+def test_a_download_of_tampered_storage_is_valid_and_fully_graded(book_server, page, manifest, exercise_set, tmp_path):
     storage, kept, left_out = tampered_storage(manifest, exercise_set)
     page.add_init_script(seed_script(storage))
     page.goto(f"{book_server.url}/my-results.html")

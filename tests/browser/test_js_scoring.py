@@ -47,8 +47,12 @@ def everything(exercise_set, catalogue):
 def test_every_exercise_agrees_on_its_own_examples(js, everything):
     for exercise, state in everything:
         examples = scoring.examples(exercise)
-        empty = {"highlight": {"marks": []}, "pairs": {"pairs": []}, "choice": {"choices": []},
-                 "reflection": {"choices": []}}[exercise.type]
+        empty = {
+            "highlight": {"marks": []},
+            "pairs": {"pairs": []},
+            "choice": {"choices": []},
+            "reflection": {"choices": []},
+        }[exercise.type]
         raws = [examples.correct, examples.incorrect, examples.invalid, empty]
         python = [python_outcome(exercise, raw) for raw in raws]
         js_side = js_outcomes(js, state, raws)
@@ -146,8 +150,12 @@ def answers(state: dict):
 def agreement(js, exercise, state):
     """A hypothesis test: batches of random answers score the same in both engines."""
 
-    @settings(max_examples=BATCHES, deadline=None, database=None,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @settings(
+        max_examples=BATCHES,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
     @given(raws=st.lists(answers(state), min_size=BATCH_SIZE, max_size=BATCH_SIZE))
     def check(raws):
         python = [python_outcome(exercise, raw) for raw in raws]

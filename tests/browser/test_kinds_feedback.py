@@ -15,7 +15,6 @@ pytestmark = pytest.mark.browser
 KINDS = "sourcing-a-kinds"
 
 
-
 def tick_kind(page, name: str) -> None:
     """In the kind menu that just took the focus, Tab to the kind called ``name`` and tick it with Space."""
     for _ in range(12):

@@ -46,8 +46,9 @@ def solve_disclaimer(page, url: str) -> None:
     exercise = page.locator("[data-medialit-id='disclaimer-002']")
     exercise.locator("[role=option]", has_text="are pseudonyms").click()
     exercise.get_by_role("button", name="Check").click()
-    page.wait_for_function("() => document.querySelector(\"[data-medialit-id='disclaimer-002']\")"
-                           ".textContent.includes('1 of 1')")
+    page.wait_for_function(
+        "() => document.querySelector(\"[data-medialit-id='disclaimer-002']\").textContent.includes('1 of 1')"
+    )
 
 
 def guarded_clean(page) -> None:
@@ -75,8 +76,9 @@ def test_the_summary_on_every_page_follows_a_checked_answer(book_server, page, m
     page.goto(f"{book_server.url}/intro.html")
     assert f"0 of {total} exercises done" in summary(page)
     solve_disclaimer(page, book_server.url)
-    page.wait_for_function(f"() => document.querySelector('.medialit-progress').textContent"
-                           f".includes('1 of {total} exercises done')")
+    page.wait_for_function(
+        f"() => document.querySelector('.medialit-progress').textContent.includes('1 of {total} exercises done')"
+    )
     disclaimer_max = sum(e["max_score"] for e in manifest["exercises"] if e["skill"] == "disclaimer")
     for name in ["glossary.html", "documents/document-a.html", "teachers/index.html"]:
         page.goto(f"{book_server.url}/{name}")
@@ -90,8 +92,9 @@ def test_the_summary_on_every_page_follows_a_checked_answer(book_server, page, m
     guarded_clean(page)
 
 
-def test_my_results_lists_every_exercise_and_hands_in_json_and_csv(book_server, page, manifest, exercise_set,
-                                                                  catalogue, tmp_path):
+def test_my_results_lists_every_exercise_and_hands_in_json_and_csv(
+    book_server, page, manifest, exercise_set, catalogue, tmp_path
+):
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     solve_disclaimer(page, book_server.url)
@@ -101,8 +104,9 @@ def test_my_results_lists_every_exercise_and_hands_in_json_and_csv(book_server, 
     first = page.locator(f"[data-medialit-id='{WRONG}']")
     first.get_by_label(wrong.text).check()
     first.get_by_role("button", name="Check").click()
-    page.wait_for_function(f"() => document.querySelector(\"[data-medialit-id='{WRONG}']\")"
-                           ".textContent.includes('0 of 1')")
+    page.wait_for_function(
+        f"() => document.querySelector(\"[data-medialit-id='{WRONG}']\").textContent.includes('0 of 1')"
+    )
 
     page.goto(f"{book_server.url}/my-results.html")
     panel = page.locator("#medialit-results")
@@ -137,7 +141,8 @@ def test_my_results_lists_every_exercise_and_hands_in_json_and_csv(book_server, 
     from_json, from_csv = read_handin(json_path), read_handin(csv_path)
     assert from_json.learner == from_csv.learner == HOSTILE_NAME
     assert [(a.exercise, a.raw, a.checks, a.confidence, a.revealed) for a in from_json.answers] == [
-        (a.exercise, a.raw, a.checks, a.confidence, a.revealed) for a in from_csv.answers]
+        (a.exercise, a.raw, a.checks, a.confidence, a.revealed) for a in from_csv.answers
+    ]
     assert {a.exercise for a in from_json.answers} == {"disclaimer-002", WRONG}
 
     # The teacher's command scores the file again and agrees with the page.
@@ -209,9 +214,12 @@ def test_corrupt_storage_counts_as_not_started(book_server, page, manifest):
 
 def test_every_page_fits_narrow_and_wide_screens(built_book, book_server, page_factory, tmp_path):
     # Every page of the book; the printable worksheets are pages of their own, without the book around them.
-    names = sorted(str(p.relative_to(built_book)) for p in built_book.rglob("*.html")
-                   if not any(part.startswith("_") for part in p.relative_to(built_book).parts)
-                   and not str(p.relative_to(built_book)).startswith("teachers/worksheets/"))
+    names = sorted(
+        str(p.relative_to(built_book))
+        for p in built_book.rglob("*.html")
+        if not any(part.startswith("_") for part in p.relative_to(built_book).parts)
+        and not str(p.relative_to(built_book)).startswith("teachers/worksheets/")
+    )
     for width in (320, 1280):
         page = page_factory(viewport={"width": width, "height": 800})
         for name in names:

@@ -35,9 +35,11 @@ def exercise(page, exercise_id: str):
 
 
 def wait_saved(page, exercise_id: str) -> None:
-    page.wait_for_function("(id) => Object.entries(localStorage).some(([k, v]) => k.includes(`:${id}:`) "
-                           "&& v.includes('answer') && v.includes('\"score\":') && !v.includes('\"score\":null'))",
-                           arg=exercise_id)
+    page.wait_for_function(
+        "(id) => Object.entries(localStorage).some(([k, v]) => k.includes(`:${id}:`) "
+        "&& v.includes('answer') && v.includes('\"score\":') && !v.includes('\"score\":null'))",
+        arg=exercise_id,
+    )
 
 
 def answer_disclaimer(page) -> None:
@@ -49,7 +51,7 @@ def answer_disclaimer(page) -> None:
 
 
 def answer_none(page) -> None:
-    """"There is none" for Document A, with the mouse."""
+    """ "There is none" for Document A, with the mouse."""
     box = exercise(page, "disclaimer-000")
     box.get_by_role("button", name="There is none").click()
     box.get_by_role("button", name="Check").click()
@@ -116,8 +118,12 @@ def test_two_learners_in_turn_each_hand_in_only_their_own_answers(book_server, p
     sidebar(page).get_by_text("You are: Ana").wait_for()
     ana = key_of("Ana")
     saved = page.evaluate(SAVED)
-    assert set(saved) == {answer_name(ana, "disclaimer-002", hashes["disclaimer-002"]),
-                          answer_name(ana, "disclaimer-000", hashes["disclaimer-000"]), meta_name(ana), CURRENT}
+    assert set(saved) == {
+        answer_name(ana, "disclaimer-002", hashes["disclaimer-002"]),
+        answer_name(ana, "disclaimer-000", hashes["disclaimer-000"]),
+        meta_name(ana),
+        CURRENT,
+    }
     assert json.loads(saved[meta_name(ana)])["learner"] == "Ana"
 
     page.goto(f"{book_server.url}/my-results.html")
@@ -129,7 +135,8 @@ def test_two_learners_in_turn_each_hand_in_only_their_own_answers(book_server, p
     assert set(data["answers"]) == {"disclaimer-002", "disclaimer-000"}
     confirm = results.locator(".ml-finish-confirm")
     assert squash(confirm.locator("p").text_content()) == (
-        "Your answers were downloaded as medialit-answers-ana.json. Remove them from this browser?")
+        "Your answers were downloaded as medialit-answers-ana.json. Remove them from this browser?"
+    )
     guarded_clean(page)
     confirm.get_by_role("button", name="Remove").click()
     results.get_by_label("Your name").wait_for()
@@ -207,14 +214,26 @@ def manifest_total(hashes) -> int:
 
 
 @pytest.mark.parametrize("learner", ["Zoë Ångström", None])
-def test_answers_saved_in_the_earlier_layout_move_to_their_learner(book_server, page, exercise_set, hashes,
-                                                                  tmp_path, learner):
+def test_answers_saved_in_the_earlier_layout_move_to_their_learner(
+    book_server, page, exercise_set, hashes, tmp_path, learner
+):
     correct = examples(exercise_set.get("disclaimer-002")).correct
-    record = json.dumps({"submission": {"answer": correct, "count": 1, "confidence": 2}, "revealed": False,
-                         "hints_shown": 0, "answered_at": "2026-11-22T10:30:00Z", "score": 1, "max_score": 1})
+    record = json.dumps(
+        {
+            "submission": {"answer": correct, "count": 1, "confidence": 2},
+            "revealed": False,
+            "hints_shown": 0,
+            "answered_at": "2026-11-22T10:30:00Z",
+            "score": 1,
+            "max_score": 1,
+        }
+    )
     meta = {"created": "2026-11-22T09:00:00Z"} | ({"learner": learner} if learner else {})
-    old = {f"medialit:v1:disclaimer-002:{hashes['disclaimer-002']}": record, "medialit:v1-meta": json.dumps(meta),
-           "other-site": "kept"}
+    old = {
+        f"medialit:v1:disclaimer-002:{hashes['disclaimer-002']}": record,
+        "medialit:v1-meta": json.dumps(meta),
+        "other-site": "kept",
+    }
     page.add_init_script(seed_script(old))
     page.goto(f"{book_server.url}/my-results.html")
     results = panel(page)
@@ -222,7 +241,8 @@ def test_answers_saved_in_the_earlier_layout_move_to_their_learner(book_server, 
     key = key_of(learner) if learner else ""
     assert parsed(page.evaluate(SAVED)) == (
         {answer_name(key, "disclaimer-002", hashes["disclaimer-002"]): json.loads(record), meta_name(key): meta}
-        | ({CURRENT: {"key": key}} if learner else {}))
+        | ({CURRENT: {"key": key}} if learner else {})
+    )
     assert page.evaluate(SAVED)[answer_name(key, "disclaimer-002", hashes["disclaimer-002"])] == record
     assert page.evaluate("localStorage.getItem('other-site')") == "kept"
     assert status(page, "disclaimer-002") == "Done"
@@ -237,12 +257,15 @@ def test_answers_saved_in_the_earlier_layout_move_to_their_learner(book_server, 
     guarded_clean(page)
 
 
-def test_a_full_storage_keeps_the_earlier_layout_and_reads_it_until_there_is_room(book_server, page, exercise_set,
-                                                                                 hashes, tmp_path):
+def test_a_full_storage_keeps_the_earlier_layout_and_reads_it_until_there_is_room(
+    book_server, page, exercise_set, hashes, tmp_path
+):
     correct = examples(exercise_set.get("disclaimer-002")).correct
     record = json.dumps({"submission": {"answer": correct}, "answered_at": "2026-11-22T10:30:00Z", "score": 1})
-    old = {f"medialit:v1:disclaimer-002:{hashes['disclaimer-002']}": record,
-           "medialit:v1-meta": json.dumps({"learner": "Ana"})}
+    old = {
+        f"medialit:v1:disclaimer-002:{hashes['disclaimer-002']}": record,
+        "medialit:v1-meta": json.dumps({"learner": "Ana"}),
+    }
     page.goto(f"{book_server.url}/intro.html")
     page.evaluate("(old) => { for (const [k, v] of Object.entries(old)) localStorage.setItem(k, v); }", old)
     assert page.evaluate(FILL) > 0
@@ -254,15 +277,19 @@ def test_a_full_storage_keeps_the_earlier_layout_and_reads_it_until_there_is_roo
     data = download(page, results.get_by_role("button", name="Download my answers").click, tmp_path)
     assert data["learner"] == "Ana" and set(data["answers"]) == {"disclaimer-002"}
 
-    page.evaluate("Object.keys(localStorage).filter((k) => k.startsWith('junk:')).forEach((k) => "
-                  "localStorage.removeItem(k))")
+    page.evaluate(
+        "Object.keys(localStorage).filter((k) => k.startsWith('junk:')).forEach((k) => localStorage.removeItem(k))"
+    )
     page.reload()
     results.get_by_text("You are: Ana").wait_for()
     ana = key_of("Ana")
     saved = page.evaluate(SAVED)
     assert saved[answer_name(ana, "disclaimer-002", hashes["disclaimer-002"])] == record  # moved as it was
-    assert parsed(saved) == {answer_name(ana, "disclaimer-002", hashes["disclaimer-002"]): json.loads(record),
-                             meta_name(ana): {"learner": "Ana"}, CURRENT: {"key": ana}}
+    assert parsed(saved) == {
+        answer_name(ana, "disclaimer-002", hashes["disclaimer-002"]): json.loads(record),
+        meta_name(ana): {"learner": "Ana"},
+        CURRENT: {"key": ana},
+    }
     assert status(page, "disclaimer-002") == "Done"
     guarded_clean(page)
 
@@ -327,11 +354,33 @@ def test_finish_and_switch_work_from_the_keyboard_and_pass_axe(book_server, page
 
 
 def test_the_book_compares_names_as_the_teachers_tools_do(book_server, page):
-    names = ["Ana", " ana ", "ANA", "BEN\u200b", "Be\u00adn", "Zoe\u0308", "Zo\u00eb", "Straße", "STRASSE", "a:b/c%d",
-             "李雷", "O'Neil  Smith", "x" * 300, "=HYPERLINK(\"x\")", "\u202eAna", "ΟΔΟΣ", "οδος", "ꭰꭱ", "Ꭰ\x85Ꭱ"]
+    names = [
+        "Ana",
+        " ana ",
+        "ANA",
+        "BEN\u200b",
+        "Be\u00adn",
+        "Zoe\u0308",
+        "Zo\u00eb",
+        "Straße",
+        "STRASSE",
+        "a:b/c%d",
+        "李雷",
+        "O'Neil  Smith",
+        "x" * 300,
+        '=HYPERLINK("x")',
+        "\u202eAna",
+        "ΟΔΟΣ",
+        "οδος",
+        "ꭰꭱ",
+        "Ꭰ\x85Ꭱ",
+    ]
     # Every character this Python knows (surrogates aside), between two letters.
-    names += [f"a{chr(c)}b" for c in range(0x20, 0x10000)
-              if not 0xD800 <= c <= 0xDFFF and unicodedata.category(chr(c)) != "Cn"]
+    names += [
+        f"a{chr(c)}b"
+        for c in range(0x20, 0x10000)
+        if not 0xD800 <= c <= 0xDFFF and unicodedata.category(chr(c)) != "Cn"
+    ]
     page.goto(f"{book_server.url}/intro.html")
     page.locator(".medialit-progress").wait_for()
     keys = page.evaluate("(names) => names.map((n) => window.medialit.learners.keyOf(n))", names)
@@ -346,13 +395,27 @@ def test_the_book_compares_names_as_the_teachers_tools_do(book_server, page):
 
 def test_reset_deletes_only_the_answers_of_the_learner_working_now(book_server, page, exercise_set, hashes):
     ana, ben = key_of("Ana"), key_of("Ben")
-    record = json.dumps({"submission": {"answer": examples(exercise_set.get("disclaimer-002")).correct},
-                         "answered_at": "2026-11-22T10:30:00Z", "score": 1})
-    theirs = {answer_name(ben, "disclaimer-002", hashes["disclaimer-002"]): record,
-              meta_name(ben): json.dumps({"learner": "Ben"})}
-    page.add_init_script(seed_script({answer_name(ana, "disclaimer-002", hashes["disclaimer-002"]): record,
-                                      meta_name(ana): json.dumps({"learner": "Ana"}),
-                                      CURRENT: json.dumps({"key": ana}), **theirs}))
+    record = json.dumps(
+        {
+            "submission": {"answer": examples(exercise_set.get("disclaimer-002")).correct},
+            "answered_at": "2026-11-22T10:30:00Z",
+            "score": 1,
+        }
+    )
+    theirs = {
+        answer_name(ben, "disclaimer-002", hashes["disclaimer-002"]): record,
+        meta_name(ben): json.dumps({"learner": "Ben"}),
+    }
+    page.add_init_script(
+        seed_script(
+            {
+                answer_name(ana, "disclaimer-002", hashes["disclaimer-002"]): record,
+                meta_name(ana): json.dumps({"learner": "Ana"}),
+                CURRENT: json.dumps({"key": ana}),
+                **theirs,
+            }
+        )
+    )
     page.goto(f"{book_server.url}/my-results.html")
     results = panel(page)
     results.get_by_text("You are: Ana").wait_for()
@@ -413,8 +476,15 @@ def test_a_tab_left_open_follows_a_switch_made_in_another_tab(book_server, page)
 def test_who_is_working_passes_axe_with_everything_open(book_server, page, theme):
     ana = key_of("Ana")
     page.add_init_script(f"localStorage.setItem('theme', '{theme}'); localStorage.setItem('mode', '{theme}');")
-    page.add_init_script(seed_script({meta_name(ana): json.dumps({"learner": "Ana"}), CURRENT: json.dumps({"key": ana}),
-                                      meta_name(key_of("Ben")): json.dumps({"learner": "Ben"})}))
+    page.add_init_script(
+        seed_script(
+            {
+                meta_name(ana): json.dumps({"learner": "Ana"}),
+                CURRENT: json.dumps({"key": ana}),
+                meta_name(key_of("Ben")): json.dumps({"learner": "Ben"}),
+            }
+        )
+    )
     page.goto(f"{book_server.url}/my-results.html")
     for part in (sidebar(page), panel(page)):
         part.get_by_text("You are: Ana").wait_for()

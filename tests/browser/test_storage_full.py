@@ -37,8 +37,9 @@ def test_a_full_storage_is_told_in_the_exercise_and_the_answers_can_still_be_dow
     second.get_by_role("button", name="Check").click()
     alert = second.locator(".medialit-save-alert [role=alert]")
     alert.wait_for()
-    assert alert.text_content() == ("Your browser's storage is full: this answer is not saved. "
-                                    "Download your answers now.")
+    assert alert.text_content() == (
+        "Your browser's storage is full: this answer is not saved. Download your answers now."
+    )
     assert axe_violations(page) == []
     box = second.locator(".medialit-save-alert")
     box.get_by_label("Your name").fill("Ana")

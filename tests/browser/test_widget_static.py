@@ -20,7 +20,6 @@ def states(exercise_set, catalogue):
     return {e.id: exercise_state(e, catalogue) for e in exercise_set.exercises}
 
 
-
 def test_disclaimer_002_with_the_keyboard_only(open_page, states, exercise_set):
     exercise = exercise_set.get("disclaimer-002")
     page = open_page([states["disclaimer-002"], states["disclaimer-000"]])

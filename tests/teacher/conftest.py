@@ -18,8 +18,7 @@ from medialit.teacher.synthetic import synthetic_handin
 SCRIPT_NAME = "<script>alert(1)</script>"
 RTL_NAME = "Ana \u202egnp.exe"
 LONG_NAME = "x" * 10_000
-FORMULA_NAMES = ("=HYPERLINK(\"http://example.invalid\",\"click\")", "+1+1", "-2+3", "@SUM(A1:A2)", "\tTabbed",
-                 "\rReturn")
+FORMULA_NAMES = ('=HYPERLINK("http://example.invalid","click")', "+1+1", "-2+3", "@SUM(A1:A2)", "\tTabbed", "\rReturn")
 
 
 @dataclass
@@ -75,8 +74,9 @@ def make_class(root: Path, exercises, seed: int = 7) -> ClassFolder:
     # One learner, two files: merged, the newer answer to each exercise counting whatever the file names say.
     older = synthetic_handin("Dana", exercises, rng)
     newer = synthetic_handin("Dana", exercises, rng)
-    newer = Handin(newer.learner, newer.book_version, newer.mode, older.exported + timedelta(hours=1), newer.answers,
-                   newer.created)
+    newer = Handin(
+        newer.learner, newer.book_version, newer.mode, older.exported + timedelta(hours=1), newer.answers, newer.created
+    )
     write_json(root / "a-dana-new.json", newer)
     write_json(root / "z-dana-old.json", older)
     out.graded.add("Dana")
@@ -120,8 +120,9 @@ def make_class(root: Path, exercises, seed: int = 7) -> ClassFolder:
     valid("Nested Nora", "group-b/nora.json")
     with zipfile.ZipFile(root / "more.zip", "w") as archive:
         for name in ("Zip Zoe", "Zip Zack"):
-            archive.writestr(f"{name.split()[1].lower()}.json", json.dumps(
-                synthetic_handin(name, exercises, rng).as_json()))
+            archive.writestr(
+                f"{name.split()[1].lower()}.json", json.dumps(synthetic_handin(name, exercises, rng).as_json())
+            )
             out.graded.add(name)
         archive.writestr("broken.json", "[1, 2")
         out.rejected["more.zip:broken.json"] = "truncated"

@@ -58,7 +58,7 @@ def test_version_1_files_are_still_read_without_first_answers(exercise_set):
     writer = csv.writer(v1, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS_V1)
     for row in rows[1:]:
-        writer.writerow([row[0], "1", *row[2:len(CSV_COLUMNS_V1)]])
+        writer.writerow([row[0], "1", *row[2 : len(CSV_COLUMNS_V1)]])
     back = parse_handin(v1.getvalue().encode(), "ana.csv")
     assert not back.problems and all(a.first_raw is None for a in back.answers)
     assert len(back.answers) == len(handin.answers)
@@ -72,7 +72,9 @@ def test_a_version_2_file_must_hold_first_answers_and_a_bad_one_is_listed(exerci
     data["answers"][two]["first_answer"] = "oops"
     back = parse_handin(json.dumps(data).encode(), "ana.json")
     assert {(p.exercise, p.field, p.reason) for p in back.problems} == {
-        (one, "first_answer", Reason.BAD_FIELD), (two, "first_answer", Reason.BAD_FIELD)}
+        (one, "first_answer", Reason.BAD_FIELD),
+        (two, "first_answer", Reason.BAD_FIELD),
+    }
     assert [a.raw for a in back.answers] == [a.raw for a in handin.answers], "the answers themselves are kept"
 
 

@@ -37,8 +37,9 @@ def _frames(draw) -> pd.DataFrame:
         elif kind == "float":
             columns[name] = pd.Series(draw(st.lists(_FLOAT, min_size=rows, max_size=rows)), dtype=float)
         elif kind == "int":
-            columns[name] = pd.Series(draw(st.lists(st.integers(-5, 10**12), min_size=rows, max_size=rows)),
-                                      dtype="int64")
+            columns[name] = pd.Series(
+                draw(st.lists(st.integers(-5, 10**12), min_size=rows, max_size=rows)), dtype="int64"
+            )
         else:
             columns[name] = pd.Series(draw(st.lists(st.booleans(), min_size=rows, max_size=rows)), dtype=bool)
     return pd.DataFrame(columns)
@@ -56,12 +57,15 @@ def test_write_csv_writes_the_bytes_pandas_writes(frame, tmp_path_factory):
     assert write_csv(frame, folder / "fast.csv").read_bytes() == _pandas_csv(frame, folder / "pandas.csv")
 
 
-@pytest.mark.parametrize("frame", [
-    pd.DataFrame({"only": ["", "=x", None]}, dtype=object),
-    pd.DataFrame({"a": pd.Categorical(["a", "b"]), "b": [1, 2]}),
-    pd.DataFrame({"a": ["x", 1.5], "b": [pd.NA, 2]}, dtype=object),
-    pd.DataFrame({"a": pd.array([1, None], dtype="Int64"), "b": ["-", "+"]}),
-])
+@pytest.mark.parametrize(
+    "frame",
+    [
+        pd.DataFrame({"only": ["", "=x", None]}, dtype=object),
+        pd.DataFrame({"a": pd.Categorical(["a", "b"]), "b": [1, 2]}),
+        pd.DataFrame({"a": ["x", 1.5], "b": [pd.NA, 2]}, dtype=object),
+        pd.DataFrame({"a": pd.array([1, None], dtype="Int64"), "b": ["-", "+"]}),
+    ],
+)
 def test_other_tables_are_written_by_pandas(frame, tmp_path):
     assert write_csv(frame, tmp_path / "fast.csv").read_bytes() == _pandas_csv(frame, tmp_path / "pandas.csv")
 
@@ -77,12 +81,25 @@ def test_neutralise_marks_every_risky_text_cell():
 def test_results_are_every_item_of_every_graded_answer(handin_class, exercise_set):
     grades = grade_paths([handin_class.root], exercise_set)
     skills = {e.id: str(e.skill) for e in exercise_set.exercises}
-    expected = [(learner.learner, result.exercise, skills[result.exercise], item.id, str(item.verdict), item.credit,
-                 result.score, result.max_score, result.exercise in learner.stale,
-                 -1.0 if first is None else first.score, checks, result.exercise in learner.revealed)
-                for learner in grades.learners
-                for result, first, checks in zip(learner.results, learner.first_results, learner.checks, strict=True)
-                for item in result.items]
+    expected = [
+        (
+            learner.learner,
+            result.exercise,
+            skills[result.exercise],
+            item.id,
+            str(item.verdict),
+            item.credit,
+            result.score,
+            result.max_score,
+            result.exercise in learner.stale,
+            -1.0 if first is None else first.score,
+            checks,
+            result.exercise in learner.revealed,
+        )
+        for learner in grades.learners
+        for result, first, checks in zip(learner.results, learner.first_results, learner.checks, strict=True)
+        for item in result.items
+    ]
     assert any(row[-3] != row[6] for row in expected) and any(row[-3] >= 0 for row in expected)
     assert any(row[-1] for row in expected) and not all(row[-1] for row in expected)
     frame = tables.results(grades).fillna({"first_score": -1.0})
@@ -117,8 +134,9 @@ def test_item_analysis_counts_every_item_one_by_one(handin_class, exercise_set):
         else:
             assert row.count == alarms[key] > 0 and math.isnan(row.mean_credit)
     alarmed = Counter(ex for (ex, _), n in alarms.items() if n)
-    assert (frame[frame["kind"] == "false_alarm"].groupby("exercise").size().to_dict()
-            == {ex: min(n, tables.TOP_FALSE_ALARMS) for ex, n in alarmed.items()})
+    assert frame[frame["kind"] == "false_alarm"].groupby("exercise").size().to_dict() == {
+        ex: min(n, tables.TOP_FALSE_ALARMS) for ex, n in alarmed.items()
+    }
 
 
 def test_an_empty_class_has_empty_tables(tmp_path, exercise_set):
@@ -135,8 +153,9 @@ def test_equal_answers_are_graded_once(exercise_set):
     grader = Grader(exercise_set.exercises)
     first, _ = grader.handin(handin_from_results("A", [Answer(exercise.id, "", raw, 0, None, False, moment)]), "a")
     reordered = OrderedDict(reversed(list(raw.items())))
-    second, _ = grader.handin(handin_from_results("B", [Answer(exercise.id, "", reordered, 0, None, False, moment)]),
-                              "b")
+    second, _ = grader.handin(
+        handin_from_results("B", [Answer(exercise.id, "", reordered, 0, None, False, moment)]), "b"
+    )
     assert first.results[0] is second.results[0]
     assert grader.distinct == 1
 

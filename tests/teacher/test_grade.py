@@ -55,8 +55,10 @@ def test_a_learners_two_files_are_merged_into_one_row(handin_class, exercise_set
 
 
 def test_exam_hand_ins_are_graded_like_learn_ones(exercise_set):
-    answers = [Answer(e.id, e.content_hash, examples(e).correct, 0, None, False,
-                      handin_from_results("x", []).exported) for e in exercise_set.exercises]
+    answers = [
+        Answer(e.id, e.content_hash, examples(e).correct, 0, None, False, handin_from_results("x", []).exported)
+        for e in exercise_set.exercises
+    ]
     from medialit.teacher.grade import Grader
 
     grader = Grader(exercise_set.exercises)
@@ -81,8 +83,11 @@ def test_item_analysis_covers_every_target(handin_class, exercise_set):
     items = load_class(handin_class.root, exercise_set).items
     targets = items[items["kind"] == "target"]
     for exercise in exercise_set.exercises:
-        expected = ([o.id for o in exercise.options if o.correct] if exercise.options
-                    else [t.id for t in exercise.targets] or ["none"])
+        expected = (
+            [o.id for o in exercise.options if o.correct]
+            if exercise.options
+            else [t.id for t in exercise.targets] or ["none"]
+        )
         assert list(targets[targets["exercise"] == exercise.id]["item"]) == expected
     assert targets["share"].between(0, 1).all()
     assert targets["discrimination"].dropna().between(-1, 1).all()
@@ -99,11 +104,16 @@ def test_the_grade_command_writes_safe_csv_files_and_says_what_it_rejected(handi
     code = main(["grade", str(handin_class.root), "-o", str(out)])
     printed = capsys.readouterr().out
     assert code == 1
-    assert (f"{handin_class.read} read = {handin_class.graded_files} graded + {len(handin_class.rejected)} rejected "
-            f"({len(handin_class.graded)} learners)") in printed
+    assert (
+        f"{handin_class.read} read = {handin_class.graded_files} graded + {len(handin_class.rejected)} rejected "
+        f"({len(handin_class.graded)} learners)"
+    ) in printed
     for name, reason in handin_class.rejected.items():
-        line = next(line for line in printed.splitlines() if line.strip().endswith(name.split(":")[-1])
-                    or f"{name.split(':')[-1]}:" in line)
+        line = next(
+            line
+            for line in printed.splitlines()
+            if line.strip().endswith(name.split(":")[-1]) or f"{name.split(':')[-1]}:" in line
+        )
         assert reason in line
     assert "Merged 1 learners" in printed and "unknown-exercise" in printed and "bad-answer" in printed
     assert "\u202e" not in printed, "bidi controls reach the terminal escaped"
@@ -124,9 +134,13 @@ def test_the_grade_command_writes_safe_csv_files_and_says_what_it_rejected(handi
 def test_grade_exit_codes(tmp_path, exercise_set, capsys):
     clean = tmp_path / "clean"
     clean.mkdir()
-    handin = handin_from_results("Ana", [Answer(e.id, e.content_hash, examples(e).correct, 1, 3, False,
-                                                handin_from_results("x", []).exported)
-                                         for e in exercise_set.exercises])
+    handin = handin_from_results(
+        "Ana",
+        [
+            Answer(e.id, e.content_hash, examples(e).correct, 1, 3, False, handin_from_results("x", []).exported)
+            for e in exercise_set.exercises
+        ],
+    )
     (clean / "ana.json").write_text(json.dumps(handin.as_json()), encoding="utf-8")
     assert main(["grade", str(clean), "-o", str(tmp_path / "o1")]) == 0
     assert "1 read = 1 graded + 0 rejected" in capsys.readouterr().out
@@ -172,8 +186,9 @@ def test_a_copy_of_the_same_folder_gives_the_same_outputs(handin_class, exercise
     one = load_class(handin_class.root, exercise_set)
     two = load_class(copy, exercise_set)
     for a, b in ((one.gradebook, two.gradebook), (one.results, two.results), (one.items, two.items)):
-        assert a.drop(columns=[c for c in ("source",) if c in a]).equals(b.drop(columns=[c for c in ("source",)
-                                                                                         if c in b]))
+        assert a.drop(columns=[c for c in ("source",) if c in a]).equals(
+            b.drop(columns=[c for c in ("source",) if c in b])
+        )
     written = write_outputs(one, tmp_path / "out", html=False)
     assert [p.name for p in written] == ["results.csv", "gradebook.csv", "items.csv", "rejected.csv", "sources.csv"]
 

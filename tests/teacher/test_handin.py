@@ -137,11 +137,24 @@ def test_the_fast_check_never_accepts_what_the_schema_refuses(data, version):
 
     from medialit.handin import _conforms
 
-    doc = {"format": "medialit-handin", "format_version": version, "learner": "Ana", "book_version": "0.1.0",
-           "mode": "learn", "exported": "2026-11-22T11:00:00Z",
-           "answers": {"disclaimer-002": {"content_hash": "0123456789abcdef", "answer": {"marks": []}, "checks": 1,
-                                          "confidence": None, "revealed": False,
-                                          "answered_at": "2026-11-22T10:30:00Z"}}}
+    doc = {
+        "format": "medialit-handin",
+        "format_version": version,
+        "learner": "Ana",
+        "book_version": "0.1.0",
+        "mode": "learn",
+        "exported": "2026-11-22T11:00:00Z",
+        "answers": {
+            "disclaimer-002": {
+                "content_hash": "0123456789abcdef",
+                "answer": {"marks": []},
+                "checks": 1,
+                "confidence": None,
+                "revealed": False,
+                "answered_at": "2026-11-22T10:30:00Z",
+            }
+        },
+    }
     answer = doc["answers"]["disclaimer-002"]
     if version == 2:
         answer["first_answer"] = {"marks": [], "none": True}

@@ -18,8 +18,9 @@ from medialit.teacher import grade_paths
 
 def _handin(name, exercise_set, *, raw="correct", moment=None, exported=None):
     moment = moment or handin_from_results("x", []).exported
-    answers = [Answer(e.id, e.content_hash, getattr(examples(e), raw), 1, None, False, moment)
-               for e in exercise_set.exercises]
+    answers = [
+        Answer(e.id, e.content_hash, getattr(examples(e), raw), 1, None, False, moment) for e in exercise_set.exercises
+    ]
     return handin_from_results(name, answers, exported=exported or moment)
 
 
@@ -41,8 +42,7 @@ def test_links_special_files_and_odd_names_are_counted_and_listed(tmp_path, exer
     os.mkfifo(root / "pipe.json")
     grades = grade_paths([root], exercise_set)
     reasons = {Path(r.source).name: str(r.reason) for r in grades.rejections}
-    assert reasons == {"linked": "symlink", "broken.json": "symlink", "loop.json": "symlink",
-                       "pipe.json": "not-a-file"}
+    assert reasons == {"linked": "symlink", "broken.json": "symlink", "loop.json": "symlink", "pipe.json": "not-a-file"}
     assert {g.learner for g in grades.learners} == {"Ana", "Jose"}
     assert any(s.endswith("Jos\ufffd.json") for g in grades.learners for s in g.sources)
     assert grades.read == 6 == grades.graded + len(grades.rejections)
@@ -72,8 +72,11 @@ def test_a_learners_files_merge_the_newest_answer_per_exercise(tmp_path, exercis
     first = exercise_set.exercises[0]
     early = handin_from_results("x", []).exported - timedelta(days=21)
     week1 = _handin("Ben", exercise_set, raw="incorrect", moment=early)
-    week4 = handin_from_results("Ben\u200b", [a for a in _handin("B", exercise_set).answers if a.exercise != first.id],
-                                exported=early + timedelta(days=21))
+    week4 = handin_from_results(
+        "Ben\u200b",
+        [a for a in _handin("B", exercise_set).answers if a.exercise != first.id],
+        exported=early + timedelta(days=21),
+    )
     _write(tmp_path / "week1.json", week1)
     _write(tmp_path / "week4.json", week4)
     grades = grade_paths([tmp_path], exercise_set)

@@ -118,7 +118,8 @@ def _add_hostile_files(tmp_path: Path, classroom: ClassFolder, exercises) -> dic
     # Links and special files: never followed, never opened.
     (tmp_path / "elsewhere").mkdir()
     (tmp_path / "elsewhere" / "eve.json").write_text(
-        json.dumps(synthetic_handin("Eve", exercises, rng).as_json()), encoding="utf-8")
+        json.dumps(synthetic_handin("Eve", exercises, rng).as_json()), encoding="utf-8"
+    )
     (root / "linked").symlink_to(tmp_path / "elsewhere")
     rejected("linked", "symlink")
     (root / "broken.json").symlink_to(tmp_path / "nowhere.json")
@@ -169,8 +170,9 @@ def test_the_sample_class_and_every_hostile_file_are_graded_in_one_run(tmp_path,
     out = tmp_path / "out"
     previous = tmp_path / "previous"
     previous.mkdir()
-    (previous / "olga.json").write_text(json.dumps(synthetic_handin("Old Olga", exercises, random.Random(1))
-                                                   .as_json()), encoding="utf-8")
+    (previous / "olga.json").write_text(
+        json.dumps(synthetic_handin("Old Olga", exercises, random.Random(1)).as_json()), encoding="utf-8"
+    )
     assert main(["grade", str(previous), "-o", str(out)]) == 0
     assert "Old Olga" in (out / "gradebook.csv").read_text(encoding="utf-8")
     capsys.readouterr()
@@ -202,12 +204,14 @@ def test_the_sample_class_and_every_hostile_file_are_graded_in_one_run(tmp_path,
     lines = _rows(out / "rejected.csv")
     files = {_relative(row["source"], classroom.root): row["reason"] for row in lines if not row["learner"]}
     assert files == classroom.rejected
-    answers = {(_relative(row["source"], classroom.root), row["exercise"], row["field"]): row["reason"]
-               for row in lines if row["learner"]}
+    answers = {
+        (_relative(row["source"], classroom.root), row["exercise"], row["field"]): row["reason"]
+        for row in lines
+        if row["learner"]
+    }
     assert {key: answers.get(key) for key in problems} == problems
     # make_class's own answer-level lines, and nothing else.
-    assert {key[0] for key in answers} - {key[0] for key in problems} == {
-        "unknown-exercise.json", "bad-answer.json"}
+    assert {key[0] for key in answers} - {key[0] for key in problems} == {"unknown-exercise.json", "bad-answer.json"}
     for path in out.glob("*.csv"):
         assert max(map(len, _cells(path))) <= MAX_CELL, path.name
         assert not any(HUGE[:100] in cell for cell in _cells(path)), "learner text is cut to an excerpt"
@@ -222,13 +226,13 @@ def _handin_text(name: str, exercises, seed: int) -> str:
     return json.dumps(synthetic_handin(name, exercises, random.Random(seed)).as_json())
 
 
-def test_an_archive_with_more_entries_than_the_cap_is_read_to_the_cap(tmp_path, exercise_set, capsys,
-                                                                       fast_archive_caps):
+def test_an_archive_with_more_entries_than_the_cap_is_read_to_the_cap(
+    tmp_path, exercise_set, capsys, fast_archive_caps
+):
     archive = tmp_path / "class.zip"
     with zipfile.ZipFile(archive, "w") as handle:
         for number in range(8):
-            handle.writestr(f"learner-{number}.json", _handin_text(f"Learner {number}", exercise_set.exercises,
-                                                                   number))
+            handle.writestr(f"learner-{number}.json", _handin_text(f"Learner {number}", exercise_set.exercises, number))
     code = main(["grade", str(archive), "-o", str(tmp_path / "out")])
     printed = capsys.readouterr()
     assert code == 1 and "Traceback" not in printed.out + printed.err
@@ -261,8 +265,11 @@ def test_a_zip_of_files_full_of_unknown_answers_stays_bounded(tmp_path, exercise
     archive = tmp_path / "flood.zip"
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as handle:
         for number in range(files):
-            data = dict(template, learner=f"Flood {number}",
-                        answers={f"no-such-exercise-{'z' * 40}-{i}": answer for i in range(answers)})
+            data = dict(
+                template,
+                learner=f"Flood {number}",
+                answers={f"no-such-exercise-{'z' * 40}-{i}": answer for i in range(answers)},
+            )
             handle.writestr(f"flood-{number}.json", json.dumps(data))
     out = tmp_path / "out"
     code = main(["grade", str(archive), "-o", str(out)])

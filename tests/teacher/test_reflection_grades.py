@@ -20,8 +20,9 @@ def _answers(exercises, views: dict[str, str]):
     for exercise in exercises:
         if exercise.type is ExerciseType.REFLECTION:
             if exercise.id in views:
-                out.append(Answer(exercise.id, exercise.content_hash, {"choices": [views[exercise.id]]}, 1, None,
-                                  False, None))
+                out.append(
+                    Answer(exercise.id, exercise.content_hash, {"choices": [views[exercise.id]]}, 1, None, False, None)
+                )
             continue
         out.append(Answer(exercise.id, exercise.content_hash, examples(exercise).incorrect, 1, None, False, None))
     return out

@@ -21,7 +21,7 @@ CHAPTERS = [p for p in reading_order(ROOT / "book") if p.exercise_ids]
 def _section(html: str, element_id: str) -> str:
     start = html.index(f'id="{element_id}"')
     end = html.find("<section", start + 1)
-    return html[start:end if end != -1 else len(html)]
+    return html[start : end if end != -1 else len(html)]
 
 
 def _write(tmp_path, *argv: str) -> str:
@@ -76,8 +76,9 @@ def test_the_key_lists_every_target_and_right_option(tmp_path, chapter, exercise
                 assert next(lab.name for lab in exercise.labels if lab.id == target.label) in part
         rows = re.findall(r'<tr class="(right|wrong|open)">', part)
         reflection = exercise.type is ExerciseType.REFLECTION  # every view is open: nothing is right or wrong
-        assert rows == ["open" if o.discussion or reflection else "right" if o.correct else "wrong"
-                        for o in exercise.options]
+        assert rows == [
+            "open" if o.discussion or reflection else "right" if o.correct else "wrong" for o in exercise.options
+        ]
         for discussion in exercise.discussions:
             assert f"({discussion.id})" in part
 
@@ -124,7 +125,8 @@ def test_exercise_text_is_escaped(tmp_path):
     source = (ROOT / "exercises" / "sourcing-a.yaml").read_text(encoding="utf-8")
     prompt = "prompt: <script>alert(1)</script> Mark the sentences & check.\n"
     (tmp_path / "exercises" / "sourcing-a.yaml").write_text(
-        re.sub(r"^prompt: >-\n(  .*\n)+", prompt, source, flags=re.MULTILINE), encoding="utf-8")
+        re.sub(r"^prompt: >-\n(  .*\n)+", prompt, source, flags=re.MULTILINE), encoding="utf-8"
+    )
     out = tmp_path / "ws.html"
     assert main(["--root", str(tmp_path), "worksheet", "--exercises", "sourcing-a", "-o", str(out)]) == 0
     html = out.read_text(encoding="utf-8")
@@ -146,9 +148,11 @@ def test_printed_page_counts(tmp_path, browser):
         assert counts["sourcing"] <= 4
         page.goto((tmp_path / "sourcing.html").as_uri())
         assert _pages(page.pdf(format="Letter")) <= 4
-        smallest = page.evaluate("Math.min(...[...document.querySelectorAll('body *')]"
-                                 ".filter(e => e.textContent.trim())"
-                                 ".map(e => parseFloat(getComputedStyle(e).fontSize)))")
+        smallest = page.evaluate(
+            "Math.min(...[...document.querySelectorAll('body *')]"
+            ".filter(e => e.textContent.trim())"
+            ".map(e => parseFloat(getComputedStyle(e).fontSize)))"
+        )
         assert round(smallest * 0.75, 2) >= 10  # CSS px to pt
         key = tmp_path / "key.html"
         assert main(["key", "-o", str(key)]) == 0

@@ -47,8 +47,13 @@ class Preview:
     def build(self) -> subprocess.CompletedProcess:
         """Run Jupyter Book (incrementally) in a child process; its output is captured."""
         jupyter_book = Path(sys.executable).with_name("jupyter-book")
-        command = [str(jupyter_book if jupyter_book.exists() else "jupyter-book"), "build", str(self.source),
-                   "--path-output", str(self.source)]
+        command = [
+            str(jupyter_book if jupyter_book.exists() else "jupyter-book"),
+            "build",
+            str(self.source),
+            "--path-output",
+            str(self.source),
+        ]
         return subprocess.run(command, capture_output=True, text=True, check=False)
 
 
@@ -67,8 +72,9 @@ def prepare(project: Project, slug: str) -> Preview:
     """Write (or refresh) the preview book of case study ``slug``."""
     page = page_path(project, slug)
     if not page.is_file():
-        raise AuthoringError(f"there is no chapter page {page}: add the case study first with "
-                             f"`medialit new-case TEXT --slug {slug}`")
+        raise AuthoringError(
+            f"there is no chapter page {page}: add the case study first with `medialit new-case TEXT --slug {slug}`"
+        )
     folder = project.book / PREVIEW_FOLDER / slug
     config = yaml.safe_load((project.book / "_config.yml").read_text(encoding="utf-8")) or {}
     config["title"] = f"{config.get('title', 'medialit')} (preview of {slug})"

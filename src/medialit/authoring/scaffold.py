@@ -19,8 +19,11 @@ from medialit.text import Unit, segment
 
 __all__ = ["EXERCISE_TEMPLATES", "Placeholders", "page_path", "placeholders", "scaffold"]
 
-EXERCISE_TEMPLATES = {"sourcing": "case-sourcing.yaml", "contradictions": "case-contradictions.yaml",
-                      "disclaimer": "case-disclaimer.yaml"}
+EXERCISE_TEMPLATES = {
+    "sourcing": "case-sourcing.yaml",
+    "contradictions": "case-contradictions.yaml",
+    "disclaimer": "case-disclaimer.yaml",
+}
 """Skill (and file-name suffix) → template of the starter exercise."""
 
 MIN_SENTENCES = 3

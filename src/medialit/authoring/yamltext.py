@@ -7,8 +7,17 @@ import yaml
 __all__ = ["in_double_quotes", "quoted"]
 
 # Characters a double-quoted YAML scalar must escape; everything else printable is kept as typed.
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\u2028": "\\L", "\u2029": "\\P",
-            "\u0085": "\\N", "\ufeff": "\\uFEFF"}
+_ESCAPES = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\n": "\\n",
+    "\t": "\\t",
+    "\r": "\\r",
+    "\u2028": "\\L",
+    "\u2029": "\\P",
+    "\u0085": "\\N",
+    "\ufeff": "\\uFEFF",
+}
 
 
 def in_double_quotes(text: str) -> str:

@@ -25,6 +25,8 @@ def exercises_have_errors(found: ExerciseSet, command: str) -> bool:
     """True, with a message on stderr, when the exercises have errors that ``command`` cannot work with."""
     if not found.errors:
         return False
-    print(f"medialit {command}: the exercises have {len(found.errors)} errors; run `medialit validate` first",
-          file=sys.stderr)
+    print(
+        f"medialit {command}: the exercises have {len(found.errors)} errors; run `medialit validate` first",
+        file=sys.stderr,
+    )
     return True

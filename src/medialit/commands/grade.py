@@ -34,27 +34,47 @@ from medialit.teacher.grade import MAX_PROBLEMS_PER_FILE, ScoreOn, grade_paths
 from medialit.teacher.outputs import check_output
 from medialit.teacher.report import ClassReport, write_outputs
 
-HELP = ("Grade hand-in files (.json, .csv), folders and .zip archives against the current exercises; write "
-        "results.csv, gradebook.csv, items.csv, rejected.csv, sources.csv and report.html. Exits 1 if anything was "
-        "not graded, 2 if nothing was.")
+HELP = (
+    "Grade hand-in files (.json, .csv), folders and .zip archives against the current exercises; write "
+    "results.csv, gradebook.csv, items.csv, rejected.csv, sources.csv and report.html. Exits 1 if anything was "
+    "not graded, 2 if nothing was."
+)
 PRINTED = 200
 """Lines printed per list in the summary; the CSV files have them all."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of this sub-command."""
-    parser.add_argument("handins", nargs="+", type=Path, metavar="HANDIN",
-                        help="hand-in files, folders (searched recursively) or .zip archives")
-    parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUTDIR",
-                        help="folder for the CSV files and report.html (created if missing, replaced as a whole)")
-    parser.add_argument("--score", choices=[str(s) for s in ScoreOn], default=str(ScoreOn.AUTO),
-                        help="which answer to each exercise counts: 'auto' (default) counts the first answer checked "
-                        "for exercises under the assessment setting and the last answer for the rest; 'first' and "
-                        "'last' count the same for all; a first try an older hand-in did not record counts its last "
-                        "answer and is counted in the gradebook's first_unknown")
-    parser.add_argument("--feedback", action="store_true",
-                        help="also write one feedback page per learner into OUTDIR/feedback/ (each answer, its verdict "
-                        "and its explanation), to hand back after a test")
+    parser.add_argument(
+        "handins",
+        nargs="+",
+        type=Path,
+        metavar="HANDIN",
+        help="hand-in files, folders (searched recursively) or .zip archives",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="OUTDIR",
+        help="folder for the CSV files and report.html (created if missing, replaced as a whole)",
+    )
+    parser.add_argument(
+        "--score",
+        choices=[str(s) for s in ScoreOn],
+        default=str(ScoreOn.AUTO),
+        help="which answer to each exercise counts: 'auto' (default) counts the first answer checked "
+        "for exercises under the assessment setting and the last answer for the rest; 'first' and "
+        "'last' count the same for all; a first try an older hand-in did not record counts its last "
+        "answer and is counted in the gradebook's first_unknown",
+    )
+    parser.add_argument(
+        "--feedback",
+        action="store_true",
+        help="also write one feedback page per learner into OUTDIR/feedback/ (each answer, its verdict "
+        "and its explanation), to hand back after a test",
+    )
     parser.add_argument("--no-html", action="store_true", help="write the CSV files only")
 
 
@@ -66,8 +86,11 @@ def run(args: argparse.Namespace) -> int:
         return 2
     grades = grade_paths(args.handins, found, progress=sys.stderr.isatty(), score_on=ScoreOn(args.score))
     if grades.read == 0:
-        print("medialit grade: no hand-in file (.json, .csv) found in "
-              + ", ".join(_text(str(p), 120) for p in args.handins), file=sys.stderr)
+        print(
+            "medialit grade: no hand-in file (.json, .csv) found in "
+            + ", ".join(_text(str(p), 120) for p in args.handins),
+            file=sys.stderr,
+        )
         return 2
     report = ClassReport(grades)
     _print_summary(report)
@@ -98,8 +121,7 @@ def _print_summary(report: ClassReport) -> None:
     if grades.rejections:
         print("\nNot graded (files and other entries):")
         width = max(len(str(r.reason)) for r in grades.rejections)
-        _lines(grades.rejections,
-               lambda r: f"{r.reason!s:<{width}}  {_text(r.source, 100)}: {_text(r.message, 200)}")
+        _lines(grades.rejections, lambda r: f"{r.reason!s:<{width}}  {_text(r.source, 100)}: {_text(r.message, 200)}")
         counts = Counter(str(r.reason) for r in grades.rejections)
         print("  by reason: " + ", ".join(f"{reason} {n}" for reason, n in sorted(counts.items())))
         if "oversized" in counts:
@@ -109,21 +131,31 @@ def _print_summary(report: ClassReport) -> None:
         if "too-many-entries" in counts:
             print(f"  At most {MAX_ZIP_ENTRIES} files are read from one .zip archive.")
     if grades.answer_problems:
-        print(f"\nAnswers and fields not graded ({len(grades.answer_problems)} lines, at most "
-              f"{MAX_PROBLEMS_PER_FILE} per file; the rest of each hand-in was graded):")
-        _lines(grades.answer_problems,
-               lambda p: f"{p.reason}  {_text(p.source, 80)} ({_text(p.learner, 40)})"
-                         f"{', ' + _text(p.exercise, 64) if p.exercise else ''}"
-                         f"{', ' + _text(p.field, 32) if p.field else ''}: {_text(p.message, 200)}")
+        print(
+            f"\nAnswers and fields not graded ({len(grades.answer_problems)} lines, at most "
+            f"{MAX_PROBLEMS_PER_FILE} per file; the rest of each hand-in was graded):"
+        )
+        _lines(
+            grades.answer_problems,
+            lambda p: (
+                f"{p.reason}  {_text(p.source, 80)} ({_text(p.learner, 40)})"
+                f"{', ' + _text(p.exercise, 64) if p.exercise else ''}"
+                f"{', ' + _text(p.field, 32) if p.field else ''}: {_text(p.message, 200)}"
+            ),
+        )
     merged = [learner for learner in grades.learners if len(learner.sources) > 1]
     if merged:
         superseded = grades.sources.superseded if grades.sources is not None else 0
-        print(f"\nMerged {len(merged)} learners who handed in several files: the newest answer to each exercise "
-              f"counts ({superseded} older answers superseded; sources.csv lists them):")
+        print(
+            f"\nMerged {len(merged)} learners who handed in several files: the newest answer to each exercise "
+            f"counts ({superseded} older answers superseded; sources.csv lists them):"
+        )
         _lines(merged, lambda g: f"{_text(g.learner, 40)}: {_text(g.source, 200)}")
     if grades.future_exports:
-        print(f"\nExported in the future ({len(grades.future_exports)} files; graded, but check the learner's clock "
-              "or whether the file was edited):")
+        print(
+            f"\nExported in the future ({len(grades.future_exports)} files; graded, but check the learner's clock "
+            "or whether the file was edited):"
+        )
         _lines(grades.future_exports, lambda source: _text(source, 120))
     stale = [(learner, exercise) for learner in grades.learners for exercise in sorted(learner.stale)]
     if stale:

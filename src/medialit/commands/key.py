@@ -19,8 +19,12 @@ HELP = "Write the printable teacher answer key as one HTML page (print it to PDF
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of this sub-command."""
     parser.add_argument("-o", "--output", type=Path, default=Path("key.html"), help="the page (default: key.html)")
-    parser.add_argument("--order", choices=[o.value for o in KeyOrder], default=KeyOrder.LESSON.value,
-                        help="lesson: as the book's pages embed the exercises (default); id: sorted by exercise id")
+    parser.add_argument(
+        "--order",
+        choices=[o.value for o in KeyOrder],
+        default=KeyOrder.LESSON.value,
+        help="lesson: as the book's pages embed the exercises (default); id: sorted by exercise id",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -32,6 +36,8 @@ def run(args: argparse.Namespace) -> int:
     html = answer_key_html(found, catalogue, reading_order(project.book), order)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(html, encoding="utf-8")
-    print(f"Wrote the answer key for {len(found.exercises)} exercises in {order.words} to {args.output}; "
-          "print it to PDF from the browser.")
+    print(
+        f"Wrote the answer key for {len(found.exercises)} exercises in {order.words} to {args.output}; "
+        "print it to PDF from the browser."
+    )
     return 0

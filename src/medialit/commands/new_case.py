@@ -40,10 +40,14 @@ def run(args: argparse.Namespace) -> int:
     found = load_exercises(project.exercises, catalogue)
     mine = [p for p in found.problems if Path(p.file).name.startswith(f"{document.slug}-")]
     errors = [p for p in mine if p.severity == "error"]
-    print(f"\nThe starter exercises pass `medialit validate` with {len(errors)} errors and "
-          f"{len(mine) - len(errors)} warnings (each TODO left is a warning).")
-    print(f"Next: edit the files above, run `medialit validate`, and see the page with "
-          f"`medialit preview {document.slug}`.")
+    print(
+        f"\nThe starter exercises pass `medialit validate` with {len(errors)} errors and "
+        f"{len(mine) - len(errors)} warnings (each TODO left is a warning)."
+    )
+    print(
+        f"Next: edit the files above, run `medialit validate`, and see the page with "
+        f"`medialit preview {document.slug}`."
+    )
     return 1 if errors else 0
 
 
@@ -53,8 +57,10 @@ def _add(project: Project, args: argparse.Namespace) -> Document:
     title = args.title or args.slug.replace("-", " ").capitalize()
     placeholders(args.slug, read_case_text(args.text))
     document = register(project, args.text, args.slug, title, args.label or default_label(catalogue))
-    print(f"Copied {args.text} to {document.path} and listed it in {project.catalogue_path} "
-          f"as {document.label}: {document.title}.")
+    print(
+        f"Copied {args.text} to {document.path} and listed it in {project.catalogue_path} "
+        f"as {document.label}: {document.title}."
+    )
     for path in scaffold(project, document):
         print(f"Wrote {path}")
     toc = project.book / "_toc.yml"
@@ -65,8 +71,10 @@ def _add(project: Project, args: argparse.Namespace) -> Document:
 
 
 def _show_units(document: Document) -> None:
-    print(f"\n{document.label} has {len(document.units)} sentences; learners select them one by one. "
-          "A quote may cover part of a sentence or several sentences of one paragraph.")
+    print(
+        f"\n{document.label} has {len(document.units)} sentences; learners select them one by one. "
+        "A quote may cover part of a sentence or several sentences of one paragraph."
+    )
     width = max(len(u.id) for u in document.units)
     for unit in document.units:
         print(f"  {unit.id:<{width}}  {unit.text}")

@@ -14,8 +14,10 @@ from medialit.authoring.preview import ignore_in_git, prepare, remove
 from medialit.authoring.register import AuthoringError
 from medialit.project import Project
 
-HELP = ("Build one case study's page quickly (again faster, reusing the last build) and serve it on 127.0.0.1; "
-        "with --no-serve, print where the page was written.")
+HELP = (
+    "Build one case study's page quickly (again faster, reusing the last build) and serve it on 127.0.0.1; "
+    "with --no-serve, print where the page was written."
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -44,8 +46,9 @@ def run(args: argparse.Namespace) -> int:
         print(line, file=sys.stderr)
     if done.returncode != 0 or not (preview.html / preview.page).is_file():
         print(done.stdout[-3000:] + done.stderr[-3000:], file=sys.stderr)
-        print(f"medialit preview: the page of {args.slug!r} did not build; run `medialit validate` first",
-              file=sys.stderr)
+        print(
+            f"medialit preview: the page of {args.slug!r} did not build; run `medialit validate` first", file=sys.stderr
+        )
         return 1
     print(f"Built {args.slug} in {time.perf_counter() - started:.1f} s")
     if args.no_serve:
@@ -62,8 +65,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def _serve(folder: Path, page: str, port: int) -> int:
     handler = functools.partial(_QuietHandler, directory=str(folder))
     with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as httpd:
-        print(f"Serving the preview on http://127.0.0.1:{httpd.server_address[1]}/{page}  (Ctrl-C stops it)",
-              flush=True)
+        print(
+            f"Serving the preview on http://127.0.0.1:{httpd.server_address[1]}/{page}  (Ctrl-C stops it)", flush=True
+        )
         with contextlib.suppress(KeyboardInterrupt):
             httpd.serve_forever()
     return 0

@@ -79,15 +79,28 @@ def _catalogue_problem(args: argparse.Namespace, error: Exception) -> Problem:
     project = Project(Path(args.root).resolve()) if args.root else Project.find()
     path = str(project.catalogue_path)
     if isinstance(error, SeedIntegrityError):
-        return Problem(file=path, line=None, field="documents", message=str(error),
-                       fix="a text in seeds/ must stay exactly as it was registered: undo the change to it; if the "
-                       "change is wanted, write the SHA-256 shown here as its `sha256:` in the catalogue")
+        return Problem(
+            file=path,
+            line=None,
+            field="documents",
+            message=str(error),
+            fix="a text in seeds/ must stay exactly as it was registered: undo the change to it; if the "
+            "change is wanted, write the SHA-256 shown here as its `sha256:` in the catalogue",
+        )
     if isinstance(error, yaml.YAMLError):
         mark = getattr(error, "problem_mark", None)
-        return Problem(file=path, line=mark.line + 1 if mark else None, field="",
-                       message=f"this is not valid YAML: {getattr(error, 'problem', None) or error}",
-                       fix="check the indentation of the entry you changed last")
-    return Problem(file=path, line=None, field="documents",
-                   message=f"a catalogue entry is incomplete ({type(error).__name__}: {error})",
-                   fix="every entry needs `slug`, `label`, `title`, `file` and `sha256`; "
-                   "`medialit new-case` writes a complete one")
+        return Problem(
+            file=path,
+            line=mark.line + 1 if mark else None,
+            field="",
+            message=f"this is not valid YAML: {getattr(error, 'problem', None) or error}",
+            fix="check the indentation of the entry you changed last",
+        )
+    return Problem(
+        file=path,
+        line=None,
+        field="documents",
+        message=f"a catalogue entry is incomplete ({type(error).__name__}: {error})",
+        fix="every entry needs `slug`, `label`, `title`, `file` and `sha256`; "
+        "`medialit new-case` writes a complete one",
+    )

@@ -56,8 +56,14 @@ def bias_problems(book: Path, bias: BookBias) -> tuple[Problem, ...]:
 
 
 def _problem(book: Path, warning: BiasWarning) -> Problem:
-    return Problem(file=_file(book, warning.scope), line=None, field=f"choice items ({warning.rule})",
-                   message=warning.message, fix=_FIX[warning.rule], severity=Severity.WARNING)
+    return Problem(
+        file=_file(book, warning.scope),
+        line=None,
+        field=f"choice items ({warning.rule})",
+        message=warning.message,
+        fix=_FIX[warning.rule],
+        severity=Severity.WARNING,
+    )
 
 
 def _number(value: Fraction | int) -> str:
@@ -87,8 +93,10 @@ def _print_rows(rows: list[list[str]]) -> None:
 
 def print_table(bias: BookBias) -> None:
     """The figures as two plain-text tables: one row per page, then the book."""
-    print("Choice items (single: right option longest, right option at place 1/2/3...; "
-          "multi: right options found by ticking the k longest, the k first)")
+    print(
+        "Choice items (single: right option longest, right option at place 1/2/3...; "
+        "multi: right options found by ticking the k longest, the k first)"
+    )
     header = ["page", "single", "longest", "places", "multi", "k longest", "k first"]
     _print_rows([header, *(_row(f) for f in (*bias.pages, bias.book))])
     sets = [(f.scope, s) for f in (*bias.pages, bias.book) for s in f.verdict_sets]
@@ -102,8 +110,15 @@ def print_table(bias: BookBias) -> None:
     categories = [(f.scope, f.categories) for f in (*bias.pages, bias.book) if f.categories]
     if categories:
         print("Options offered in several single-choice items: right / offered")
-        _print_left([["page", "options"], *([scope, ", ".join(f"{c.option} {c.right}/{c.offered}" for c in found)]
-                                             for scope, found in categories)])
+        _print_left(
+            [
+                ["page", "options"],
+                *(
+                    [scope, ", ".join(f"{c.option} {c.right}/{c.offered}" for c in found)]
+                    for scope, found in categories
+                ),
+            ]
+        )
 
 
 def _print_left(rows: list[list[str]]) -> None:
@@ -124,11 +139,22 @@ def _scope_dict(figures: ScopeFigures) -> dict:
         "multi_longest": float(figures.multi_longest),
         "multi_first": figures.multi_first,
         "categories": [{"option": c.option, "offered": c.offered, "right": c.right} for c in figures.categories],
-        "verdict_sets": [{"options": list(s.options), "exercises": list(s.exercises), "right": list(s.right)}
-                         for s in figures.verdict_sets],
-        "items": [{"exercise": i.exercise, "multiple": i.multiple, "options": list(i.option_ids),
-                   "right": list(i.right_ids), "right_positions": list(i.right_positions),
-                   "longest_hits": float(i.longest_hits), "first_hits": i.first_hits} for i in figures.items],
+        "verdict_sets": [
+            {"options": list(s.options), "exercises": list(s.exercises), "right": list(s.right)}
+            for s in figures.verdict_sets
+        ],
+        "items": [
+            {
+                "exercise": i.exercise,
+                "multiple": i.multiple,
+                "options": list(i.option_ids),
+                "right": list(i.right_ids),
+                "right_positions": list(i.right_positions),
+                "longest_hits": float(i.longest_hits),
+                "first_hits": i.first_hits,
+            }
+            for i in figures.items
+        ],
     }
 
 

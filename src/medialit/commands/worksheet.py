@@ -23,10 +23,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("chapter", nargs="?", help="a page of the book, e.g. sourcing or document-a")
     parser.add_argument("--exercises", help="instead of a chapter: exercise ids, separated by commas")
     parser.add_argument("--key", action="store_true", help="write the matching answer key instead")
-    parser.add_argument("--exam", action="store_true",
-                        help="an exam worksheet: no points and \"There is none\" on every highlight exercise")
-    parser.add_argument("-o", "--output", type=Path,
-                        help="the page (default: worksheet-CHAPTER.html, or key-CHAPTER.html with --key)")
+    parser.add_argument(
+        "--exam",
+        action="store_true",
+        help='an exam worksheet: no points and "There is none" on every highlight exercise',
+    )
+    parser.add_argument(
+        "-o", "--output", type=Path, help="the page (default: worksheet-CHAPTER.html, or key-CHAPTER.html with --key)"
+    )
 
 
 def _fail(message: str) -> int:

@@ -169,9 +169,7 @@ def examples(exercise: Exercise) -> Examples:
     """A full answer, an empty (or wrong) one, and one naming a sentence that does not exist."""
     if exercise.targets:
         marks = [
-            {"unit": unit, "label": target.label}
-            for target in exercise.targets
-            for unit in target.anchors[0].units
+            {"unit": unit, "label": target.label} for target in exercise.targets for unit in target.anchors[0].units
         ]
         correct: dict = {"marks": marks}
         incorrect: dict = {"marks": []}

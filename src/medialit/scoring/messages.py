@@ -13,7 +13,7 @@ MESSAGES: dict[str, str] = {
     "right_sentence": "Right sentence. The kind here is: {kind}.",
     "unlisted_pair": "These two sentences do not contradict each other.",
     "none_but_there_is": "There is one. Look again before you decide there is none.",
-    "none_missed": "You did not answer. If you find nothing, choose \"There is none\".",
+    "none_missed": 'You did not answer. If you find nothing, choose "There is none".',
     "missed_target": "You did not mark this one.",
 }
 """Feedback used by more than one exercise; ``{kind}`` stands for the names :func:`kind_names` gives."""
@@ -47,18 +47,24 @@ def highlight_rule(cost: float | None, labelled: bool) -> str:
     be told (it tells how many sentences are targets). ``labelled``: the learner also ticks a kind for each sentence.
     """
     if labelled:
-        earn = ("Each right sentence earns 1 point for the right kind. With only other kinds, it earns half a point. "
-                "A wrong kind ticked beside the right one takes half a point away.")
+        earn = (
+            "Each right sentence earns 1 point for the right kind. With only other kinds, it earns half a point. "
+            "A wrong kind ticked beside the right one takes half a point away."
+        )
         wrong = "mark on a sentence with nothing to find"
     else:
         earn = "Each right mark earns 1 point."
         wrong = "wrong mark"
     if cost is None:
-        lose = (f"Each {wrong} takes 1 point away, or a bit more in a text where most sentences hold something to "
-                "find, so that marking everything never pays.")
+        lose = (
+            f"Each {wrong} takes 1 point away, or a bit more in a text where most sentences hold something to "
+            "find, so that marking everything never pays."
+        )
     elif cost == 1:
         lose = f"Each {wrong} takes 1 point away."
     else:
-        lose = (f"Each {wrong} takes {_points(cost)} away, because most sentences here hold something to find. "
-                "So marking everything never pays.")
+        lose = (
+            f"Each {wrong} takes {_points(cost)} away, because most sentences here hold something to find. "
+            "So marking everything never pays."
+        )
     return f"{earn} {lose} The score never goes below 0."

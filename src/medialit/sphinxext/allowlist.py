@@ -89,8 +89,10 @@ def load_allowlist(path: Path) -> AllowList:
         raise AllowListError(f"{path}: the exam allow-list cannot be read: {error.strerror or error}") from None
     except yaml.YAMLError as error:
         raise AllowListError(f"{path}: the exam allow-list is not valid YAML: {error}") from None
-    errors = sorted(jsonschema.Draft202012Validator(schema()).iter_errors(yaml_file.data),
-                    key=lambda e: list(map(str, e.absolute_path)))
+    errors = sorted(
+        jsonschema.Draft202012Validator(schema()).iter_errors(yaml_file.data),
+        key=lambda e: list(map(str, e.absolute_path)),
+    )
     if errors:
         raise AllowListError("\n".join(_problem(yaml_file, tuple(e.absolute_path), e.message) for e in errors))
     return AllowList(pages=tuple(yaml_file.data["pages"]), files=tuple(yaml_file.data["files"]), source=str(path))

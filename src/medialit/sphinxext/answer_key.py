@@ -42,8 +42,15 @@ def _exercise(exercise: Exercise, catalogue: Catalogue) -> nodes.section:
         options = nodes.bullet_list()
         for option in exercise.options:
             item = nodes.list_item()
-            verdict = ("View: " if exercise.type is ExerciseType.REFLECTION else "Discussion: " if option.discussion
-                       else "Right: " if option.correct else "Wrong: ")
+            verdict = (
+                "View: "
+                if exercise.type is ExerciseType.REFLECTION
+                else "Discussion: "
+                if option.discussion
+                else "Right: "
+                if option.correct
+                else "Wrong: "
+            )
             item += nodes.paragraph(text=verdict + option.text)
             item += nodes.paragraph(text=option.feedback)
             options += item
@@ -67,8 +74,9 @@ def _exercise(exercise: Exercise, catalogue: Catalogue) -> nodes.section:
         section += nodes.paragraph(text="Looks suspicious, but is fine:")
         distractors = nodes.bullet_list(classes=["medialit-key-distractors"])
         for distractor in exercise.distractors:
-            distractors += _entry(f"Not a target: {distractor.id}", distractor.anchors, distractor.explanation,
-                                  catalogue)
+            distractors += _entry(
+                f"Not a target: {distractor.id}", distractor.anchors, distractor.explanation, catalogue
+            )
         section += distractors
     return section
 

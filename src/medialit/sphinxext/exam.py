@@ -91,8 +91,9 @@ def _restrict_toc(site_map: Any, pages: set[str], suffixes: list[str], source: s
     for name in site_map:
         document = site_map[name]
         for tree in document.subtrees:
-            tree.items[:] = [item for item in tree.items
-                             if not isinstance(item, str) or _strip(str(item), suffixes) in pages]
+            tree.items[:] = [
+                item for item in tree.items if not isinstance(item, str) or _strip(str(item), suffixes) in pages
+            ]
         document.subtrees[:] = [tree for tree in document.subtrees if tree.items]
 
 
@@ -146,8 +147,9 @@ def _on_build_finished(app: Sphinx, exception: Exception | None) -> None:
     exam = exam_build(app)
     if exception is not None or exam is None or app.builder.format != "html":
         return
-    problems = [f"page {name!r} is not in the allow-list" for name in sorted(set(app.env.found_docs) -
-                                                                           set(exam.allow.pages))]
+    problems = [
+        f"page {name!r} is not in the allow-list" for name in sorted(set(app.env.found_docs) - set(exam.allow.pages))
+    ]
     problems += [f"file {name!r} is not allowed" for name in disallowed_files(Path(app.outdir), exam.allow)]
     if problems:
         raise ExtensionError(

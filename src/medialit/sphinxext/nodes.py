@@ -50,8 +50,11 @@ def visit_exercise_html(self, node: exercise_node) -> None:
     for document in state["documents"]:
         if document["slug"] not in written:
             written.add(document["slug"])
-            self.body.append(_template("document.html").substitute(
-                slug=self.encode(document["slug"]), document=inline_json(document)))
+            self.body.append(
+                _template("document.html").substitute(
+                    slug=self.encode(document["slug"]), document=inline_json(document)
+                )
+            )
     state["documents"] = [document["slug"] for document in state["documents"]]
     self.body.append(
         _template("exercise.html").substitute(id=self.encode(node["exercise_id"]), state=inline_json(state))

@@ -105,14 +105,16 @@ def manifest(app: Sphinx) -> dict[str, Any]:
     for docname in _reading_order(app.env, app.config.root_doc):
         for exercise_id in pages.get(docname, []):
             exercise = exercises.get(exercise_id)
-            entries.append({
-                "id": exercise.id,
-                "title": exercise.title,
-                "skill": str(exercise.skill),
-                "content_hash": exercise.content_hash,
-                "max_score": max_score(exercise) if ships_key(exercise, build_mode) else None,
-                "page": app.builder.get_target_uri(docname),
-            })
+            entries.append(
+                {
+                    "id": exercise.id,
+                    "title": exercise.title,
+                    "skill": str(exercise.skill),
+                    "content_hash": exercise.content_hash,
+                    "max_score": max_score(exercise) if ships_key(exercise, build_mode) else None,
+                    "page": app.builder.get_target_uri(docname),
+                }
+            )
     results = pages.get(RESULTS)
     return {
         "book_version": __version__,

@@ -52,10 +52,11 @@ def _on_builder_inited(app: Sphinx) -> None:
     for page in chapters(pages):
         chosen = [known[i] for i in page.exercise_ids if i in known]
         (target / f"{page.short_name}.html").write_text(
-            worksheet_html(build_sheet(page.title, chosen, catalogue)), encoding="utf-8")
+            worksheet_html(build_sheet(page.title, chosen, catalogue)), encoding="utf-8"
+        )
         (target / f"{page.short_name}-key.html").write_text(
-            key_html(build_key(page.title, chosen, catalogue, order="worksheet order", pages=titles)),
-            encoding="utf-8")
+            key_html(build_key(page.title, chosen, catalogue, order="worksheet order", pages=titles)), encoding="utf-8"
+        )
     app.config.html_extra_path = [*app.config.html_extra_path, str(root)]
 
 

@@ -206,17 +206,23 @@ def _archive(path: str) -> Iterator[_Candidate | Rejection]:
         for number, info in enumerate(members):
             name = f"{source}:{info.filename}"
             if number == MAX_ZIP_ENTRIES:
-                yield Rejection(f"{source}:({len(members) - number} entries)", FileReason.TOO_MANY_ENTRIES,
-                                f"{len(members) - number} more entries after the first {MAX_ZIP_ENTRIES} "
-                                "were not read; split the archive")
+                yield Rejection(
+                    f"{source}:({len(members) - number} entries)",
+                    FileReason.TOO_MANY_ENTRIES,
+                    f"{len(members) - number} more entries after the first {MAX_ZIP_ENTRIES} "
+                    "were not read; split the archive",
+                )
                 return
             if _hidden(info.filename) or not info.filename.lower().endswith(HANDIN_SUFFIXES):
                 yield Rejection(name, FileReason.NOT_A_HANDIN, _NOT_A_HANDIN)
                 continue
             if budget <= 0:
-                yield Rejection(f"{source}:({len(members) - number} entries)", FileReason.ARCHIVE_TOO_LARGE,
-                                f"{len(members) - number} more entries were not read: the archive unpacks to over "
-                                f"{MAX_ARCHIVE_BYTES // 2**20} MB; split it")
+                yield Rejection(
+                    f"{source}:({len(members) - number} entries)",
+                    FileReason.ARCHIVE_TOO_LARGE,
+                    f"{len(members) - number} more entries were not read: the archive unpacks to over "
+                    f"{MAX_ARCHIVE_BYTES // 2**20} MB; split it",
+                )
                 return
             loaded: list[int] = []
             yield _Candidate(name, _member(archive, info, loaded))
@@ -248,8 +254,15 @@ def _member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, loaded: list[int]) 
         try:
             with archive.open(info) as handle:
                 data = handle.read(MAX_BYTES + 1)
-        except (zipfile.BadZipFile, zlib.error, RuntimeError, NotImplementedError, OSError, EOFError,
-                ValueError) as error:
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            RuntimeError,
+            NotImplementedError,
+            OSError,
+            EOFError,
+            ValueError,
+        ) as error:
             raise HandinError(Reason.CORRUPT, f"cannot unpack it from the archive: {error}") from None
         loaded.append(len(data))
         if len(data) > MAX_BYTES:
@@ -287,8 +300,7 @@ def _entry(path: str, *, hidden: bool, top: bool) -> Iterator[_Candidate | Rejec
         else:
             yield from _folder(path)
     elif not stat.S_ISREG(mode):
-        yield Rejection(shown(path), FileReason.NOT_A_FILE,
-                        f"a {_kind(mode)}, not a regular file: it was not opened")
+        yield Rejection(shown(path), FileReason.NOT_A_FILE, f"a {_kind(mode)}, not a regular file: it was not opened")
     elif hidden and not top:
         yield Rejection(shown(path), FileReason.NOT_A_HANDIN, _NOT_A_HANDIN)
     elif path.lower().endswith(".zip"):
@@ -328,6 +340,9 @@ def read_candidate(candidate: _Candidate) -> Submission | Rejection:
         return Rejection(candidate.source, error.reason, error.message)
     except Exception as error:  # one file must never stop a class
         _log.info("unexpected error while reading %s", candidate.source, exc_info=True)
-        return Rejection(candidate.source, FileReason.INTERNAL_ERROR,
-                         f"medialit failed while reading it ({type(error).__name__}); please report this")
+        return Rejection(
+            candidate.source,
+            FileReason.INTERNAL_ERROR,
+            f"medialit failed while reading it ({type(error).__name__}); please report this",
+        )
     return Submission(candidate.source, handin, hashlib.sha256(data).hexdigest())

@@ -99,7 +99,7 @@ def _write(frame: pd.DataFrame, handle: TextIO, *, header: bool) -> None:
     if header:
         handle.write(",".join(map(_Fields().__getitem__, map(str, frame.columns))) + "\r\n")
     for start in range(0, len(frame), ROWS_PER_WRITE):
-        rows = zip(*(column[start:start + ROWS_PER_WRITE] for column in columns), strict=True)
+        rows = zip(*(column[start : start + ROWS_PER_WRITE] for column in columns), strict=True)
         handle.write("\r\n".join(map(",".join, rows)) + "\r\n")
 
 

@@ -106,8 +106,10 @@ def _how(learner: LearnerGrade, index: int) -> str:
     first = learner.first_results[index]
     checks = learner.checks[index] if learner.checks else 0
     exercise = learner.results[index].exercise
-    parts = [f"first try: {first.score:g} of {first.max_score:g}" if first is not None else "first try: not recorded",
-             f"checked {checks} time{'s' if checks != 1 else ''}"]
+    parts = [
+        f"first try: {first.score:g} of {first.max_score:g}" if first is not None else "first try: not recorded",
+        f"checked {checks} time{'s' if checks != 1 else ''}",
+    ]
     if exercise in learner.revealed:
         parts.append("the answer was shown before the last answer")
     counted = learner.results[index]
@@ -130,23 +132,39 @@ def learner_feedback(grades: ClassGrades, learner: LearnerGrade, sentences: Mapp
             sections.append(FeedbackSection(exercise.title, False, 0.0, max_score(exercise), (), ""))
             continue
         index, result = found
-        items = tuple(FeedbackItem(VERDICTS.get(item.verdict, str(item.verdict)),
-                                   _about(exercise, item, sentences), item.explanation)
-                      for item in result.items)
-        sections.append(FeedbackSection(exercise.title, True, result.score, result.max_score, items,
-                                        _how(learner, index),
-                                        exercise.id in learner.stale))
+        items = tuple(
+            FeedbackItem(
+                VERDICTS.get(item.verdict, str(item.verdict)), _about(exercise, item, sentences), item.explanation
+            )
+            for item in result.items
+        )
+        sections.append(
+            FeedbackSection(
+                exercise.title,
+                True,
+                result.score,
+                result.max_score,
+                items,
+                _how(learner, index),
+                exercise.id in learner.stale,
+            )
+        )
     return LearnerFeedback(learner.learner, learner.score, grades.max_score, str(grades.score_on), tuple(sections))
 
 
 def feedback_pages(grades: ClassGrades, sentences: Mapping[str, str]) -> Iterator[tuple[str, str]]:
     """``(file name, HTML)`` for every graded learner, one at a time, numbered as the gradebook's rows."""
     for number, learner in enumerate(grades.learners, start=1):
-        yield file_name(number, learner.learner), render("feedback.html", page=learner_feedback(grades, learner,
-                                                                                                  sentences))
+        yield (
+            file_name(number, learner.learner),
+            render("feedback.html", page=learner_feedback(grades, learner, sentences)),
+        )
 
 
 def sentence_texts(catalogue: Catalogue, exercises: Iterable[Exercise]) -> dict[str, str]:
     """Every selectable sentence of ``exercises``, by id, in the document's words."""
-    return {unit.id: catalogue.get(unit.document).text[unit.start:unit.end]
-            for exercise in exercises for unit in exercise.units}
+    return {
+        unit.id: catalogue.get(unit.document).text[unit.start : unit.end]
+        for exercise in exercises
+        for unit in exercise.units
+    }

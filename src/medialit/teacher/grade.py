@@ -164,8 +164,9 @@ class LearnerGrade:
     @property
     def first_try_score(self) -> float:
         """Points of the first tries; an unknown first try counts its last answer."""
-        return sum((f if f is not None else r).score for f, r in zip(self.first_results, self.last_results,
-                                                                       strict=True))
+        return sum(
+            (f if f is not None else r).score for f, r in zip(self.first_results, self.last_results, strict=True)
+        )
 
     @property
     def first_unknown(self) -> int:
@@ -330,42 +331,71 @@ class Grader:
     def graded(self, handin: Handin, source: str) -> tuple[list[_Graded], list[AnswerProblem]]:
         """Per gradable answer (see :data:`_Graded`), and every problem of the file."""
         out: list[_Graded] = []
-        problems = [AnswerProblem(source, handin.learner, p.exercise or "", p.reason, p.message, p.field)
-                    for p in handin.problems]
+        problems = [
+            AnswerProblem(source, handin.learner, p.exercise or "", p.reason, p.message, p.field)
+            for p in handin.problems
+        ]
         for answer in handin.answers:
             exercise = self._by_id.get(answer.exercise)
             if exercise is None:
-                problems.append(AnswerProblem(
-                    source, handin.learner, answer.exercise, Reason.UNKNOWN_EXERCISE,
-                    f"this book has no exercise {_excerpt(answer.exercise)!r}; the answer is left out"))
+                problems.append(
+                    AnswerProblem(
+                        source,
+                        handin.learner,
+                        answer.exercise,
+                        Reason.UNKNOWN_EXERCISE,
+                        f"this book has no exercise {_excerpt(answer.exercise)!r}; the answer is left out",
+                    )
+                )
                 continue
             try:
                 result = self.answer(exercise, answer.raw)
             except Exception as error:  # one answer must never stop a class
                 _log.info("unexpected error grading %s in %s", exercise.id, source, exc_info=True)
-                problems.append(AnswerProblem(
-                    source, handin.learner, exercise.id, FileReason.INTERNAL_ERROR,
-                    f"medialit failed while grading this answer ({type(error).__name__}); it scores 0; "
-                    "please report this"))
+                problems.append(
+                    AnswerProblem(
+                        source,
+                        handin.learner,
+                        exercise.id,
+                        FileReason.INTERNAL_ERROR,
+                        f"medialit failed while grading this answer ({type(error).__name__}); it scores 0; "
+                        "please report this",
+                    )
+                )
                 continue
             if isinstance(result, str):
-                problems.append(AnswerProblem(source, handin.learner, exercise.id, Reason.BAD_ANSWER,
-                                              f"the answer cannot be read: {_cut(result)}; it scores 0"))
+                problems.append(
+                    AnswerProblem(
+                        source,
+                        handin.learner,
+                        exercise.id,
+                        Reason.BAD_ANSWER,
+                        f"the answer cannot be read: {_cut(result)}; it scores 0",
+                    )
+                )
                 continue
             first = self._first(exercise, answer, result, source, handin.learner, problems)
             out.append((self._order[exercise.id], result, answer.content_hash != exercise.content_hash, answer, first))
         return out, _capped(problems)
 
-    def _first(self, exercise: Exercise, answer: Any, last: Result, source: str, learner: str,
-               problems: list[AnswerProblem]) -> Result | None:
+    def _first(
+        self, exercise: Exercise, answer: Any, last: Result, source: str, learner: str, problems: list[AnswerProblem]
+    ) -> Result | None:
         """The first try's result; ``None`` if unknown (see the module docstring)."""
         if answer.first_raw is None:
             return last if answer.checks == 1 else None
         first = self.answer(exercise, answer.first_raw)
         if isinstance(first, str):
-            problems.append(AnswerProblem(source, learner, exercise.id, Reason.BAD_FIELD,
-                                          f"the first answer cannot be read: {_cut(first)}; the first try is "
-                                          "unknown", "first_answer"))
+            problems.append(
+                AnswerProblem(
+                    source,
+                    learner,
+                    exercise.id,
+                    Reason.BAD_FIELD,
+                    f"the first answer cannot be read: {_cut(first)}; the first try is unknown",
+                    "first_answer",
+                )
+            )
             return None
         return first
 
@@ -374,9 +404,16 @@ class Grader:
         graded, problems = self.graded(handin, source)
         graded.sort(key=lambda g: g[0])
         stale = frozenset(g[1].exercise for g in graded if g[2])
-        return LearnerGrade(handin.learner, (source,), handin.mode, tuple(g[1] for g in graded), stale,
-                            first=tuple(g[4] for g in graded), checks=tuple(g[3].checks for g in graded),
-                            revealed=frozenset(g[1].exercise for g in graded if g[3].revealed)), problems
+        return LearnerGrade(
+            handin.learner,
+            (source,),
+            handin.mode,
+            tuple(g[1] for g in graded),
+            stale,
+            first=tuple(g[4] for g in graded),
+            checks=tuple(g[3].checks for g in graded),
+            revealed=frozenset(g[1].exercise for g in graded if g[3].revealed),
+        ), problems
 
 
 _Graded = tuple[int, Result, bool, Any, Result | None]
@@ -393,9 +430,12 @@ def _capped(problems: list[AnswerProblem]) -> list[AnswerProblem]:
         return problems
     rest = len(problems) - MAX_PROBLEMS_PER_FILE
     first = problems[0]
-    return [*problems[:MAX_PROBLEMS_PER_FILE],
-            AnswerProblem(first.source, first.learner, "", MORE_PROBLEMS,
-                          f"{rest} more problems in this file are not listed")]
+    return [
+        *problems[:MAX_PROBLEMS_PER_FILE],
+        AnswerProblem(
+            first.source, first.learner, "", MORE_PROBLEMS, f"{rest} more problems in this file are not listed"
+        ),
+    ]
 
 
 def _seconds(moment: datetime | None) -> float:
@@ -444,8 +484,17 @@ class _Records:
         number = len(self.files)
         codes = [self._code(g[1]) for g in graded]
         firsts = [-1 if g[4] is None else self._code(g[4]) for g in graded]
-        self.files.append(_File(submission.source, handin.learner, key, handin.mode, exported, submission.digest,
-                                exported > self.future_after))
+        self.files.append(
+            _File(
+                submission.source,
+                handin.learner,
+                key,
+                handin.mode,
+                exported,
+                submission.digest,
+                exported > self.future_after,
+            )
+        )
         self.file.extend([number] * len(graded))
         self.exercise.extend([g[0] for g in graded])
         self.result.extend(codes)
@@ -463,8 +512,9 @@ class _Records:
             self.results.append(result)
         return code
 
-    def merge(self, exercises: tuple[Exercise, ...],
-              score_on: ScoreOn = ScoreOn.AUTO) -> tuple[tuple[LearnerGrade, ...], AnswerSources]:
+    def merge(
+        self, exercises: tuple[Exercise, ...], score_on: ScoreOn = ScoreOn.AUTO
+    ) -> tuple[tuple[LearnerGrade, ...], AnswerSources]:
         """The second pass: one :class:`LearnerGrade` per learner, the newest answer to each exercise counting."""
         files = self.files
         keys = sorted({f.key for f in files})
@@ -501,8 +551,7 @@ class _Records:
         first_code = np.asarray(self.first, dtype=np.intp)[chosen].tolist()
         checks = np.asarray(self.checks, dtype=np.int64)[chosen].tolist()
         revealed = np.asarray(self.revealed, dtype=bool)[chosen].tolist()
-        use_first = {e.id: score_on is ScoreOn.FIRST or (score_on is ScoreOn.AUTO and e.assessment)
-                     for e in exercises}
+        use_first = {e.id: score_on is ScoreOn.FIRST or (score_on is ScoreOn.AUTO and e.assessment) for e in exercises}
         learners = []
         for code in range(len(keys)):
             newest = files[newest_file[code]]
@@ -511,21 +560,41 @@ class _Records:
             first_results = tuple(None if c < 0 else results[c] for c in first_code[start:end])
             stale_ids = frozenset(r.exercise for r, s in zip(last_results, stale[start:end], strict=True) if s)
             shown = frozenset(r.exercise for r, s in zip(last_results, revealed[start:end], strict=True) if s)
-            counted_results = last_results if not any(use_first.values()) else tuple(
-                f if f is not None and use_first[r.exercise] else r
-                for f, r in zip(first_results, last_results, strict=True))
-            learners.append(LearnerGrade(newest.learner, tuple(sorted(sources[code])), newest.mode, counted_results,
-                                         stale_ids, future[code], first=first_results,
-                                         last=last_results if counted_results is not last_results else (),
-                                         checks=tuple(checks[start:end]), revealed=shown))
+            counted_results = (
+                last_results
+                if not any(use_first.values())
+                else tuple(
+                    f if f is not None and use_first[r.exercise] else r
+                    for f, r in zip(first_results, last_results, strict=True)
+                )
+            )
+            learners.append(
+                LearnerGrade(
+                    newest.learner,
+                    tuple(sorted(sources[code])),
+                    newest.mode,
+                    counted_results,
+                    stale_ids,
+                    future[code],
+                    first=first_results,
+                    last=last_results if counted_results is not last_results else (),
+                    checks=tuple(checks[start:end]),
+                    revealed=shown,
+                )
+            )
         provenance = AnswerSources(tuple(f.source for f in files), file_learner, file, exercise, answered, counted)
         return tuple(learners), provenance
 
 
 @defer_full_gc
-def grade_class(items: Iterable[Submission | Rejection], exercises: ExerciseSet | Iterable[Exercise], *,
-                progress: bool = False, now: datetime | None = None,
-                score_on: ScoreOn = ScoreOn.AUTO) -> ClassGrades:
+def grade_class(
+    items: Iterable[Submission | Rejection],
+    exercises: ExerciseSet | Iterable[Exercise],
+    *,
+    progress: bool = False,
+    now: datetime | None = None,
+    score_on: ScoreOn = ScoreOn.AUTO,
+) -> ClassGrades:
     """Grade every hand-in of ``items`` (as :func:`~medialit.teacher.collect.gather` yields them)."""
     pool = tuple(exercises.exercises if isinstance(exercises, ExerciseSet) else exercises)
     records = _Records(Grader(pool), now or datetime.now(UTC))
@@ -538,13 +607,18 @@ def grade_class(items: Iterable[Submission | Rejection], exercises: ExerciseSet 
             records.add(item)
         except Exception as error:  # one file must never stop a class
             _log.info("unexpected error grading %s", item.source, exc_info=True)
-            rejections.append(Rejection(item.source, FileReason.INTERNAL_ERROR,
-                                        f"medialit failed while grading it ({type(error).__name__}); "
-                                        "please report this"))
+            rejections.append(
+                Rejection(
+                    item.source,
+                    FileReason.INTERNAL_ERROR,
+                    f"medialit failed while grading it ({type(error).__name__}); please report this",
+                )
+            )
     records.grader.forget()  # the first pass is over: only the results the records use are kept
     learners, sources = records.merge(pool, ScoreOn(score_on))
     return ClassGrades(
-        pool, learners,
+        pool,
+        learners,
         tuple(sorted(rejections, key=lambda r: (r.source, str(r.reason)))),
         tuple(sorted(records.problems, key=lambda p: (p.source, p.reason == MORE_PROBLEMS))),
         graded_files=len(records.files),
@@ -554,7 +628,12 @@ def grade_class(items: Iterable[Submission | Rejection], exercises: ExerciseSet 
     )
 
 
-def grade_paths(paths: Iterable[str | Path], exercises: ExerciseSet | Iterable[Exercise], *,
-                progress: bool = False, score_on: ScoreOn = ScoreOn.AUTO) -> ClassGrades:
+def grade_paths(
+    paths: Iterable[str | Path],
+    exercises: ExerciseSet | Iterable[Exercise],
+    *,
+    progress: bool = False,
+    score_on: ScoreOn = ScoreOn.AUTO,
+) -> ClassGrades:
     """Read and grade the hand-ins under ``paths``, one file at a time."""
     return grade_class(gather(paths), exercises, progress=progress, score_on=score_on)

@@ -31,8 +31,9 @@ class KeyOrder(StrEnum):
         return {KeyOrder.LESSON: "lesson order", KeyOrder.ID: "order of id"}[self]
 
 
-def answer_key_html(exercises: ExerciseSet, catalogue: Catalogue, pages: Sequence[BookPage] = (),
-                    order: KeyOrder = KeyOrder.LESSON) -> str:
+def answer_key_html(
+    exercises: ExerciseSet, catalogue: Catalogue, pages: Sequence[BookPage] = (), order: KeyOrder = KeyOrder.LESSON
+) -> str:
     """The key to every exercise: right sentence numbers with kinds, pairs or options, explanations shortened."""
     if order is KeyOrder.LESSON:
         ordered = lesson_order(exercises.exercises, pages)

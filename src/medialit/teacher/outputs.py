@@ -60,8 +60,9 @@ def check_output(folder: Path, inputs: Iterable[str | os.PathLike] = ()) -> Path
     except OSError as error:
         raise OutputError(f"cannot use the output folder {folder}: {error.strerror or error}") from None
     if info is not None and stat.S_ISLNK(info.st_mode):
-        raise OutputError(f"the output path {folder} is a symbolic link; nothing is written through a link: "
-                          "give the real folder")
+        raise OutputError(
+            f"the output path {folder} is a symbolic link; nothing is written through a link: give the real folder"
+        )
     if info is not None and not stat.S_ISDIR(info.st_mode):
         raise OutputError(f"the output path {folder} is a file, not a folder; give a folder")
     real = Path(os.path.realpath(folder))
@@ -71,32 +72,42 @@ def check_output(folder: Path, inputs: Iterable[str | os.PathLike] = ()) -> Path
         if _inside(real, source):
             raise OutputError(f"the output folder {folder} lies inside the input {name}; write the outputs elsewhere")
         if _inside(source, real):
-            raise OutputError(f"the input {name} lies inside the output folder {folder}, which is replaced; "
-                              "write the outputs elsewhere")
+            raise OutputError(
+                f"the input {name} lies inside the output folder {folder}, which is replaced; "
+                "write the outputs elsewhere"
+            )
     if info is not None:
         try:
             with os.scandir(folder) as listing:
                 entries = list(listing)
         except OSError as error:
             raise OutputError(f"cannot read the output folder {folder}: {error.strerror or error}") from None
-        foreign = sorted(os.fsencode(e.name).decode(errors="replace") for e in entries
-                         if e.name not in OUTPUT_NAMES and not (e.name == FEEDBACK and _feedback_only(e.path)))
+        foreign = sorted(
+            os.fsencode(e.name).decode(errors="replace")
+            for e in entries
+            if e.name not in OUTPUT_NAMES and not (e.name == FEEDBACK and _feedback_only(e.path))
+        )
         if foreign:
             shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
-            raise OutputError(f"the output folder {folder} holds files medialit did not write ({shown}); the run "
-                              "replaces the whole folder: give a new or empty folder, or move those files")
+            raise OutputError(
+                f"the output folder {folder} holds files medialit did not write ({shown}); the run "
+                "replaces the whole folder: give a new or empty folder, or move those files"
+            )
         odd = sorted(e.name for e in entries if not e.is_file(follow_symlinks=False) and e.name != FEEDBACK)
         if odd:
-            raise OutputError(f"in the output folder {folder}, {', '.join(odd)} is a link or a folder, not a file "
-                              "medialit wrote; remove it or give another folder")
+            raise OutputError(
+                f"in the output folder {folder}, {', '.join(odd)} is a link or a folder, not a file "
+                "medialit wrote; remove it or give another folder"
+            )
     parent = folder.parent
     if parent.exists() and not os.access(parent, os.W_OK | os.X_OK):
         raise OutputError(f"cannot write in {parent}: permission denied; give a folder you can write")
     return folder
 
 
-def replace_folder(folder: Path, write: Callable[[Path], list[Path]],
-                   inputs: Iterable[str | os.PathLike] = ()) -> list[Path]:
+def replace_folder(
+    folder: Path, write: Callable[[Path], list[Path]], inputs: Iterable[str | os.PathLike] = ()
+) -> list[Path]:
     """Run ``write(temporary folder)``, then put that folder in the place of ``folder``; the paths it wrote, moved.
 
     :class:`OutputError` if ``folder`` may not be replaced (see :func:`check_output`) or cannot be written.

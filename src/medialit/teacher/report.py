@@ -81,10 +81,28 @@ class ClassReport:
     def rejections(self) -> pd.DataFrame:
         """Every entry, answer and field not graded: ``source``, ``learner``, ``exercise``, ``field``, ``reason``,
         ``message``; entries first (no learner), then answers and fields."""
-        rows = [{"source": r.source, "learner": "", "exercise": "", "field": "", "reason": str(r.reason),
-                 "message": r.message} for r in self.grades.rejections]
-        rows += [{"source": p.source, "learner": p.learner, "exercise": p.exercise, "field": p.field,
-                  "reason": str(p.reason), "message": p.message} for p in self.grades.answer_problems]
+        rows = [
+            {
+                "source": r.source,
+                "learner": "",
+                "exercise": "",
+                "field": "",
+                "reason": str(r.reason),
+                "message": r.message,
+            }
+            for r in self.grades.rejections
+        ]
+        rows += [
+            {
+                "source": p.source,
+                "learner": p.learner,
+                "exercise": p.exercise,
+                "field": p.field,
+                "reason": str(p.reason),
+                "message": p.message,
+            }
+            for p in self.grades.answer_problems
+        ]
         return pd.DataFrame(rows, columns=REJECTION_COLUMNS)
 
     @property
@@ -118,19 +136,29 @@ class ClassReport:
             rejection_limit=HTML_REJECTIONS,
             future=self.grades.future_exports,
             superseded=self.grades.sources.superseded if self.grades.sources is not None else 0,
-            feedback=[(learner.learner, f"{FEEDBACK}/{name}")
-                      for learner, name in zip(self.grades.learners, feedback, strict=False)],
+            feedback=[
+                (learner.learner, f"{FEEDBACK}/{name}")
+                for learner, name in zip(self.grades.learners, feedback, strict=False)
+            ],
             charts=[
-                ("Score distribution", "Histogram of learners' percent scores.",
-                 plots.data_uri(figures["distribution"])),
+                (
+                    "Score distribution",
+                    "Histogram of learners' percent scores.",
+                    plots.data_uri(figures["distribution"]),
+                ),
                 ("Per skill", "Mean percent score per skill.", plots.data_uri(figures["skills"])),
                 ("Item difficulty", "Share of learners who found each target.", plots.data_uri(figures["items"])),
             ],
         )
 
 
-def load_class(paths: str | Path | Iterable[str | Path], exercises: ExerciseSet | Iterable[Exercise] | None = None,
-               *, progress: bool = False, in_book: bool = False) -> ClassReport:
+def load_class(
+    paths: str | Path | Iterable[str | Path],
+    exercises: ExerciseSet | Iterable[Exercise] | None = None,
+    *,
+    progress: bool = False,
+    in_book: bool = False,
+) -> ClassReport:
     """Grade every hand-in under ``paths`` (files, folders, ``.zip``); exercises default to the current project's.
 
     ``in_book=True`` is for a page of the book: the item analysis leaves out the exercises whose key the book does not
@@ -156,8 +184,14 @@ def _project_exercises() -> ExerciseSet:
     return with_page_settings(found, project.book)
 
 
-def write_outputs(report: ClassReport, folder: Path, *, html: bool = True,
-                  inputs: Iterable[str | os.PathLike] = (), sentences: Mapping[str, str] | None = None) -> list[Path]:
+def write_outputs(
+    report: ClassReport,
+    folder: Path,
+    *,
+    html: bool = True,
+    inputs: Iterable[str | os.PathLike] = (),
+    sentences: Mapping[str, str] | None = None,
+) -> list[Path]:
     """Replace ``folder`` with the CSV files (and ``report.html``); returns the paths written.
 
     With ``sentences`` (every sentence's text by id: :func:`~medialit.teacher.feedback.sentence_texts`), one
@@ -166,6 +200,7 @@ def write_outputs(report: ClassReport, folder: Path, *, html: bool = True,
     :class:`~medialit.teacher.outputs.OutputError` if ``folder`` may not be replaced (a link, a file, a folder
     holding other files, inside one of ``inputs``); then nothing is written.
     """
+
     def write(staging: Path) -> list[Path]:
         written = [
             write_csv(tables.result_chunks(report.grades), staging / "results.csv"),

@@ -56,8 +56,9 @@ def synthetic_answer(exercise: Exercise, rng: random.Random, ability: float) -> 
     raise AssertionError(f"unhandled exercise type {exercise.type!r}")  # pragma: no cover
 
 
-def synthetic_handin(learner: str, exercises: Iterable[Exercise], rng: random.Random, *,
-                     mode: Mode = Mode.LEARN, skip: float = 0.0) -> Handin:
+def synthetic_handin(
+    learner: str, exercises: Iterable[Exercise], rng: random.Random, *, mode: Mode = Mode.LEARN, skip: float = 0.0
+) -> Handin:
     """A whole hand-in; each exercise is left out with probability ``skip``."""
     ability = rng.uniform(0.15, 0.95)
     created = START + timedelta(minutes=rng.randint(0, 600))
@@ -72,13 +73,19 @@ def synthetic_handin(learner: str, exercises: Iterable[Exercise], rng: random.Ra
         # Drawn from a second generator, so that the answers above stay what they were before first tries existed.
         tries = random.Random(f"{learner}/{exercise.id}/{ability}")
         first = raw if checks <= 1 else synthetic_answer(exercise, tries, ability * 0.7)
-        answers.append(Answer(
-            exercise=exercise.id, content_hash=exercise.content_hash, raw=raw, checks=checks, confidence=confidence,
-            revealed=checks > 2 and tries.random() < 0.4, answered_at=answered,
-            first_raw=first if mode is Mode.LEARN or checks else raw,
-        ))
-    return handin_from_results(learner, answers, mode=mode, created=created,
-                               exported=created + timedelta(minutes=45))
+        answers.append(
+            Answer(
+                exercise=exercise.id,
+                content_hash=exercise.content_hash,
+                raw=raw,
+                checks=checks,
+                confidence=confidence,
+                revealed=checks > 2 and tries.random() < 0.4,
+                answered_at=answered,
+                first_raw=first if mode is Mode.LEARN or checks else raw,
+            )
+        )
+    return handin_from_results(learner, answers, mode=mode, created=created, exported=created + timedelta(minutes=45))
 
 
 SAMPLE_NAMES = ("Ana", "Ben", "Chloé", "Dawit", "Eun-ji", "Farah", "Gustavo", "Hana", "Ivan", "Jamila", "Kofi", "Lena")
@@ -102,8 +109,9 @@ def write_sample_class(folder: Path, exercises: Iterable[Exercise], seed: int = 
         if number == 1:
             earlier = synthetic_handin(name, exercises, rng, skip=0.5)
             path = folder / f"{slug}-first-try.json"
-            path.write_text(json.dumps(handin_as_older(earlier, handin), ensure_ascii=False, indent=1) + "\n",
-                            encoding="utf-8")
+            path.write_text(
+                json.dumps(handin_as_older(earlier, handin), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+            )
             written.append(path)
     text = written[0].read_text(encoding="utf-8")
     broken = folder / "broken-upload.json"

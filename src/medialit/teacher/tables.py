@@ -72,11 +72,31 @@ from medialit.scoring import ItemResult, Result, Verdict, max_score
 from medialit.teacher.gcdefer import defer_full_gc
 from medialit.teacher.grade import ClassGrades
 
-__all__ = ["RESULT_COLUMNS", "SOURCE_COLUMNS", "gradebook", "items", "result_chunks", "results", "skill_maxima",
-           "sources"]
+__all__ = [
+    "RESULT_COLUMNS",
+    "SOURCE_COLUMNS",
+    "gradebook",
+    "items",
+    "result_chunks",
+    "results",
+    "skill_maxima",
+    "sources",
+]
 
-RESULT_COLUMNS = ["learner", "exercise", "skill", "item", "verdict", "credit", "score", "max_score", "stale",
-                  "first_score", "checks", "revealed"]
+RESULT_COLUMNS = [
+    "learner",
+    "exercise",
+    "skill",
+    "item",
+    "verdict",
+    "credit",
+    "score",
+    "max_score",
+    "stale",
+    "first_score",
+    "checks",
+    "revealed",
+]
 ITEM_COLUMNS = ["exercise", "skill", "item", "kind", "answered", "count", "share", "mean_credit", "discrimination"]
 TOP_FALSE_ALARMS = 3
 """False alarms listed per exercise in the item analysis."""
@@ -213,8 +233,17 @@ def results(grades: ClassGrades, start: int = 0, stop: int | None = None) -> pd.
         "revealed": answers.answer_revealed[row_answer],
     }
     frame = pd.DataFrame(columns if len(item) else {name: [] for name in RESULT_COLUMNS})
-    return frame.astype({"credit": float, "score": float, "max_score": float, "stale": bool, "first_score": float,
-                         "checks": "int64", "revealed": bool})
+    return frame.astype(
+        {
+            "credit": float,
+            "score": float,
+            "max_score": float,
+            "stale": bool,
+            "first_score": float,
+            "checks": "int64",
+            "revealed": bool,
+        }
+    )
 
 
 def result_chunks(grades: ClassGrades) -> Iterator[pd.DataFrame]:
@@ -238,13 +267,16 @@ def sources(grades: ClassGrades) -> pd.DataFrame:
     names = np.array([learner.learner for learner in grades.learners], dtype=object)
     exercise_ids = np.array([e.id for e in grades.exercises], dtype=object)
     files = np.array(found.files, dtype=object)
-    return pd.DataFrame({
-        "learner": names[answer_learner[keep]],
-        "exercise": exercise_ids[found.exercise[keep]],
-        "status": np.where(found.counted[keep], "counted", "superseded").astype(object),
-        "source": files[found.file[keep]],
-        "answered_at": np.array([_stamp(t) for t in found.answered_at[keep]], dtype=object),
-    }, columns=SOURCE_COLUMNS)
+    return pd.DataFrame(
+        {
+            "learner": names[answer_learner[keep]],
+            "exercise": exercise_ids[found.exercise[keep]],
+            "status": np.where(found.counted[keep], "counted", "superseded").astype(object),
+            "source": files[found.file[keep]],
+            "answered_at": np.array([_stamp(t) for t in found.answered_at[keep]], dtype=object),
+        },
+        columns=SOURCE_COLUMNS,
+    )
 
 
 def _stamp(seconds: float) -> str:
@@ -301,9 +333,26 @@ def gradebook(grades: ClassGrades) -> pd.DataFrame:
         "files": [len(learner.sources) for learner in grades.learners],
         "source": [learner.source for learner in grades.learners],
     }
-    names = ["learner", "mode", "answered", "total", "max", "percent", *skills, "scored_on", "first_try_total",
-             "first_try_percent", "first_unknown", "checks", "revealed", "stale", "not_graded", "future_export",
-             "files", "source"]
+    names = [
+        "learner",
+        "mode",
+        "answered",
+        "total",
+        "max",
+        "percent",
+        *skills,
+        "scored_on",
+        "first_try_total",
+        "first_try_percent",
+        "first_unknown",
+        "checks",
+        "revealed",
+        "stale",
+        "not_graded",
+        "future_export",
+        "files",
+        "source",
+    ]
     return pd.DataFrame(columns if grades.learners else [], columns=names)
 
 
@@ -319,7 +368,7 @@ def _groups(grades: ClassGrades) -> tuple[set[int], set[int]]:
     count = len(grades.learners)
     size = max(1, math.ceil(GROUP_SHARE * count)) if count >= 2 else 0
     ranked = sorted(range(count), key=lambda i: (grades.learners[i].score, -i))
-    return set(ranked[count - size:]), set(ranked[:size])
+    return set(ranked[count - size :]), set(ranked[:size])
 
 
 @defer_full_gc
@@ -333,17 +382,22 @@ def items(grades: ClassGrades) -> pd.DataFrame:
     in_lower[list(lower)] = True
 
     exercises: dict[str, int] = {}
-    answer_exercise = np.array([exercises.setdefault(r.exercise, len(exercises)) for r in rows.results],
-                               dtype=np.intp)[rows.answer_result]
+    answer_exercise = np.array([exercises.setdefault(r.exercise, len(exercises)) for r in rows.results], dtype=np.intp)[
+        rows.answer_result
+    ]
     answer_upper, answer_lower = in_upper[rows.answer_learner], in_lower[rows.answer_learner]
     answered, answered_upper, answered_lower = (
         np.bincount(answer_exercise[mask], minlength=len(exercises)).tolist()
-        for mask in (slice(None), answer_upper, answer_lower))
+        for mask in (slice(None), answer_upper, answer_lower)
+    )
 
     keys: dict[tuple[str, str], int] = {}
     count = len(rows.items)  # arrays filled from generators: no list of millions of Python objects on the way
-    item_key = np.fromiter((keys.setdefault((result.exercise, item.id), len(keys))
-                            for result in rows.results for item in result.items), dtype=np.intp, count=count)
+    item_key = np.fromiter(
+        (keys.setdefault((result.exercise, item.id), len(keys)) for result in rows.results for item in result.items),
+        dtype=np.intp,
+        count=count,
+    )
     # A reflection's chosen view counts as "found": its rows say how many learners chose each view.
     found_verdicts = (Verdict.FOUND, Verdict.CHOSEN)
     item_found = np.fromiter((i.verdict in found_verdicts for i in rows.items), dtype=bool, count=count)
@@ -355,8 +409,14 @@ def items(grades: ClassGrades) -> pd.DataFrame:
         row_item, row_answer = rows.rows(start, stop)
         key = item_key[row_item]
         found_row = item_found[row_item]
-        for number, mask in enumerate((found_row, found_row & answer_upper[row_answer],
-                                       found_row & answer_lower[row_answer], item_alarm[row_item])):
+        for number, mask in enumerate(
+            (
+                found_row,
+                found_row & answer_upper[row_answer],
+                found_row & answer_lower[row_answer],
+                item_alarm[row_item],
+            )
+        ):
             counts[number] += np.bincount(key[mask], minlength=len(keys))
         credit_sum += np.bincount(key[found_row], weights=item_credit[row_item][found_row], minlength=len(keys))
     found, found_upper, found_lower, alarms = (row.tolist() for row in counts)
@@ -379,22 +439,37 @@ def items(grades: ClassGrades) -> pd.DataFrame:
             targets = [t.id for t in exercise.targets] or ["none"]
         for item_id in targets:
             code = keys.get((exercise.id, item_id))
-            hits, hits_up, hits_low, earned = (0, 0, 0, 0) if code is None else (
-                found[code], found_upper[code], found_lower[code], credit[code])
+            hits, hits_up, hits_low, earned = (
+                (0, 0, 0, 0) if code is None else (found[code], found_upper[code], found_lower[code], credit[code])
+            )
             discrimination = (hits_up / up - hits_low / low) if up and low and kind == "target" else math.nan
-            rows_out.append({
-                "exercise": exercise.id, "skill": str(exercise.skill), "item": item_id, "kind": kind,
-                "answered": total, "count": hits, "share": hits / total if total else math.nan,
-                "mean_credit": earned / total if total else math.nan,
-                "discrimination": round(discrimination, 3) if not math.isnan(discrimination) else math.nan,
-            })
+            rows_out.append(
+                {
+                    "exercise": exercise.id,
+                    "skill": str(exercise.skill),
+                    "item": item_id,
+                    "kind": kind,
+                    "answered": total,
+                    "count": hits,
+                    "share": hits / total if total else math.nan,
+                    "mean_credit": earned / total if total else math.nan,
+                    "discrimination": round(discrimination, 3) if not math.isnan(discrimination) else math.nan,
+                }
+            )
         commonest = sorted(alarmed.get(exercise.id, []), key=lambda pair: (-pair[0], pair[1]))[:TOP_FALSE_ALARMS]
         for count, item_id in commonest:
-            rows_out.append({
-                "exercise": exercise.id, "skill": str(exercise.skill), "item": item_id, "kind": "false_alarm",
-                "answered": total, "count": count, "share": count / total, "mean_credit": math.nan,
-                "discrimination": math.nan,
-            })
+            rows_out.append(
+                {
+                    "exercise": exercise.id,
+                    "skill": str(exercise.skill),
+                    "item": item_id,
+                    "kind": "false_alarm",
+                    "answered": total,
+                    "count": count,
+                    "share": count / total,
+                    "mean_credit": math.nan,
+                    "discrimination": math.nan,
+                }
+            )
     frame = pd.DataFrame(rows_out, columns=ITEM_COLUMNS)
-    return frame.astype({"answered": int, "count": int, "share": float, "mean_credit": float,
-                         "discrimination": float})
+    return frame.astype({"answered": int, "count": int, "share": float, "mean_credit": float, "discrimination": float})

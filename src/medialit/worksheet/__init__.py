@@ -6,5 +6,13 @@ from medialit.worksheet.key import KeySheet, build_key
 from medialit.worksheet.render import key_html, worksheet_html
 from medialit.worksheet.sheet import Sheet, build_sheet
 
-__all__ = ["KeySheet", "NoSuchChapter", "Sheet", "build_key", "build_sheet", "choose_exercises", "key_html",
-           "worksheet_html"]
+__all__ = [
+    "KeySheet",
+    "NoSuchChapter",
+    "Sheet",
+    "build_key",
+    "build_sheet",
+    "choose_exercises",
+    "key_html",
+    "worksheet_html",
+]

@@ -25,8 +25,9 @@ def chapter_page(pages: Sequence[BookPage], chapter: str) -> BookPage:
     raise NoSuchChapter(f"no chapter {chapter!r} in the book; chapters with exercises: {with_exercises or 'none'}")
 
 
-def choose_exercises(exercises: ExerciseSet, pages: Sequence[BookPage], *, chapter: str | None = None,
-                     ids: Sequence[str] = ()) -> tuple[str, tuple[Exercise, ...]]:
+def choose_exercises(
+    exercises: ExerciseSet, pages: Sequence[BookPage], *, chapter: str | None = None, ids: Sequence[str] = ()
+) -> tuple[str, tuple[Exercise, ...]]:
     """(title, exercises) for a chapter, or for a list of exercise ids (in the order given)."""
     known = {e.id: e for e in exercises.exercises}
     if chapter is not None:

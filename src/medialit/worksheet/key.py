@@ -102,13 +102,19 @@ def _exercise(place: int, exercise: Exercise, catalogue: Catalogue, pages: dict[
     several = len(exercise.documents) > 1
     kinds = {label.id: label.name for label in exercise.labels}
     targets = tuple(
-        KeyItem(id=t.id, where=_where(t.anchors, catalogue, several), kind=kinds.get(t.label or "", ""),
-                explanation=first_sentences(t.explanation), also_accepted=tuple(kinds[k] for k in t.also_accept))
+        KeyItem(
+            id=t.id,
+            where=_where(t.anchors, catalogue, several),
+            kind=kinds.get(t.label or "", ""),
+            explanation=first_sentences(t.explanation),
+            also_accepted=tuple(kinds[k] for k in t.also_accept),
+        )
         for t in exercise.targets
     )
     distractors = tuple(
-        KeyItem(id=d.id, where=_where(d.anchors, catalogue, several), kind="",
-                explanation=first_sentences(d.explanation))
+        KeyItem(
+            id=d.id, where=_where(d.anchors, catalogue, several), kind="", explanation=first_sentences(d.explanation)
+        )
         for d in exercise.distractors
     )
     none_is_right = exercise.type is ExerciseType.HIGHLIGHT and exercise.allow_none and not exercise.targets
@@ -124,22 +130,36 @@ def _exercise(place: int, exercise: Exercise, catalogue: Catalogue, pages: dict[
         none_is_right=none_is_right,
         none_feedback=first_sentences(exercise.none_feedback) if none_is_right else "",
         options=tuple(
-            KeyOption(letter=chr(ord("A") + i), text=o.text, correct=o.correct,
-                      feedback=first_sentences(o.feedback) if o.correct or o.discussion else "",
-                      discussion=o.discussion)
+            KeyOption(
+                letter=chr(ord("A") + i),
+                text=o.text,
+                correct=o.correct,
+                feedback=first_sentences(o.feedback) if o.correct or o.discussion else "",
+                discussion=o.discussion,
+            )
             for i, o in enumerate(exercise.options)
         ),
         multiple=exercise.multiple,
         discussions=tuple(
-            KeyItem(id=t.id, where=_where(t.anchors, catalogue, several), kind="",
-                    explanation=first_sentences(t.explanation))
+            KeyItem(
+                id=t.id,
+                where=_where(t.anchors, catalogue, several),
+                kind="",
+                explanation=first_sentences(t.explanation),
+            )
             for t in exercise.discussions
         ),
     )
 
 
-def build_key(title: str, exercises: Sequence[Exercise], catalogue: Catalogue, *, order: str = "lesson order",
-              pages: dict[str, str] | None = None) -> KeySheet:
+def build_key(
+    title: str,
+    exercises: Sequence[Exercise],
+    catalogue: Catalogue,
+    *,
+    order: str = "lesson order",
+    pages: dict[str, str] | None = None,
+) -> KeySheet:
     """The key to ``exercises`` in the order given; ``pages`` maps exercise ids to the titles of their pages.
 
     An exercise whose key the book does not ship (the assessment setting) is left out and named in ``withheld``.

@@ -28,8 +28,15 @@ def _points(value: float) -> str:
 
 def worksheet_html(sheet: Sheet) -> str:
     """The worksheet as one print-ready HTML page."""
-    return render("worksheet.html", sheet=sheet, css=_stylesheet(), version=__version__, points=_points,
-                  letter=lambda i: chr(ord("A") + i), kind_letter=lambda i: chr(ord("a") + i))
+    return render(
+        "worksheet.html",
+        sheet=sheet,
+        css=_stylesheet(),
+        version=__version__,
+        points=_points,
+        letter=lambda i: chr(ord("A") + i),
+        kind_letter=lambda i: chr(ord("a") + i),
+    )
 
 
 def key_html(key: KeySheet) -> str:

@@ -17,8 +17,16 @@ from medialit.scoring import max_score
 from medialit.state import ships_key
 from medialit.worksheet.numbers import number
 
-__all__ = ["PAIR_ROWS", "AnswerBox", "Sentence", "Sheet", "SheetDocument", "SheetExercise", "SheetParagraph",
-           "build_sheet"]
+__all__ = [
+    "PAIR_ROWS",
+    "AnswerBox",
+    "Sentence",
+    "Sheet",
+    "SheetDocument",
+    "SheetExercise",
+    "SheetParagraph",
+    "build_sheet",
+]
 
 PAIR_ROWS = 4
 """The fewest rows a pairs exercise gets; a long text gets one row per 8 sentences."""
@@ -121,8 +129,12 @@ def _document(catalogue: Catalogue, slug: str) -> SheetDocument:
     paragraphs: dict[int, list[Sentence]] = {}
     for unit in document.units:
         paragraphs.setdefault(unit.paragraph, []).append(Sentence(number=number(unit.id), text=unit.text))
-    return SheetDocument(slug=slug, label=document.label, title=document.title,
-                         paragraphs=tuple(SheetParagraph(n, tuple(s)) for n, s in paragraphs.items()))
+    return SheetDocument(
+        slug=slug,
+        label=document.label,
+        title=document.title,
+        paragraphs=tuple(SheetParagraph(n, tuple(s)) for n, s in paragraphs.items()),
+    )
 
 
 def pair_rows(exercise: Exercise) -> int:
@@ -133,11 +145,17 @@ def pair_rows(exercise: Exercise) -> int:
 def _exercise(place: int, exercise: Exercise, catalogue: Catalogue, exam: bool) -> SheetExercise:
     highlight = exercise.type is ExerciseType.HIGHLIGHT
     exam = exam or not ships_key(exercise, Mode.LEARN)  # an assessment item is printed as in an exam
-    boxes = tuple(
-        AnswerBox(label=catalogue.get(slug).label,
-                  numbers=tuple(number(u.id) for u in exercise.units if u.document == slug))
-        for slug in exercise.documents
-    ) if highlight else ()
+    boxes = (
+        tuple(
+            AnswerBox(
+                label=catalogue.get(slug).label,
+                numbers=tuple(number(u.id) for u in exercise.units if u.document == slug),
+            )
+            for slug in exercise.documents
+        )
+        if highlight
+        else ()
+    )
     context = ""
     if exercise.context is not None:
         anchor = exercise.context
@@ -163,8 +181,9 @@ def _exercise(place: int, exercise: Exercise, catalogue: Catalogue, exam: bool) 
 
 def build_sheet(title: str, exercises: Sequence[Exercise], catalogue: Catalogue, *, exam: bool = False) -> Sheet:
     """The worksheet for ``exercises`` (in the order given); ``exam`` leaves out every trace of the key."""
-    used = {slug for e in exercises if e.type not in (ExerciseType.CHOICE, ExerciseType.REFLECTION)
-            for slug in e.documents}
+    used = {
+        slug for e in exercises if e.type not in (ExerciseType.CHOICE, ExerciseType.REFLECTION) for slug in e.documents
+    }
     return Sheet(
         title=title,
         exam=exam,
