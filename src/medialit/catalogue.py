@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 
@@ -11,11 +12,28 @@ import yaml
 
 from medialit.text import Unit, segment
 
-__all__ = ["Catalogue", "Document", "SeedIntegrityError"]
+__all__ = ["Catalogue", "CatalogueEntryError", "Document", "Origin", "SeedIntegrityError"]
 
 
 class SeedIntegrityError(ValueError):
     """A seed file is missing or its bytes differ from the catalogue's checksum."""
+
+
+class CatalogueEntryError(SeedIntegrityError):
+    """A catalogue entry lacks a field or gives it a value the catalogue does not allow."""
+
+
+class Origin(StrEnum):
+    """Where a document comes from; every catalogue entry must say."""
+
+    CASE_STUDY = "case-study"
+    """One of the original case studies, kept as it was found."""
+    WRITTEN_FOR_MODULE = "written-for-module"
+    """A text written for this module: a practice text, a check form or the final text."""
+
+
+ORIGINS = ", ".join(repr(o.value) for o in Origin)
+"""The allowed values of ``origin``, for error messages."""
 
 
 @dataclass(frozen=True)
@@ -32,6 +50,8 @@ class Document:
     """The seed file."""
     sha256: str
     """Expected SHA-256 of the file's bytes."""
+    origin: Origin
+    """Whether it is an original case study or was written for the module."""
     text: str = field(repr=False)
     """The whole text, decoded as UTF-8."""
 
@@ -70,6 +90,7 @@ class Catalogue:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         documents = []
         for entry in raw.get("documents", []):
+            origin = _origin(path, entry)
             seed = path.parent / entry["file"]
             if not seed.is_file():
                 raise SeedIntegrityError(f"{path}: seed file {entry['file']!r} is missing")
@@ -84,10 +105,15 @@ class Catalogue:
                     title=entry["title"],
                     path=seed,
                     sha256=entry["sha256"],
+                    origin=origin,
                     text=seed.read_bytes().decode("utf-8"),
                 )
             )
         return cls(path=path, documents=tuple(documents))
+
+    def of_origin(self, origin: Origin) -> tuple[Document, ...]:
+        """The documents of one origin, in catalogue order."""
+        return tuple(d for d in self.documents if d.origin is origin)
 
     def get(self, slug: str) -> Document:
         """The document with this slug; ``KeyError`` if there is none."""
@@ -100,3 +126,20 @@ class Catalogue:
     def slugs(self) -> tuple[str, ...]:
         """Every slug, in catalogue order."""
         return tuple(d.slug for d in self.documents)
+
+
+def _origin(path: Path, entry: object) -> Origin:
+    """The entry's ``origin``; :class:`CatalogueEntryError`, naming file and entry, if it is missing or unknown."""
+    if not isinstance(entry, dict):
+        raise CatalogueEntryError(f"{path}: every entry under `documents:` must be a mapping, not {entry!r}")
+    name = f"the entry {entry.get('slug')!r}" if isinstance(entry.get("slug"), str) else "an entry without a slug"
+    value = entry.get("origin")
+    if value is None:
+        raise CatalogueEntryError(
+            f"{path}: {name} has no `origin`; add `origin: case-study` (an original case study) or "
+            "`origin: written-for-module` (a text written for the module)"
+        )
+    try:
+        return Origin(value)
+    except ValueError:
+        raise CatalogueEntryError(f"{path}: {name} has `origin: {value!r}`, which is not one of {ORIGINS}") from None

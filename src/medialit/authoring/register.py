@@ -15,7 +15,7 @@ import yaml
 
 from medialit.authoring.templates import template
 from medialit.authoring.yamltext import quoted
-from medialit.catalogue import Catalogue, Document, sha256_of
+from medialit.catalogue import Catalogue, Document, Origin, sha256_of
 from medialit.project import Project
 
 __all__ = ["AuthoringError", "check_slug", "default_label", "read_case_text", "register"]
@@ -104,8 +104,11 @@ def register(project: Project, source: Path, slug: str, title: str, label: str) 
     seed = project.seeds / f"{slug}.txt"
     catalogue_text = project.catalogue_path.read_text(encoding="utf-8")
     shutil.copyfile(source, seed)
-    entry = Template(template("catalogue-entry.yaml")).substitute(
-        slug=slug, label=quoted(label), title=quoted(title), file=seed.name, sha256=sha256_of(seed)
+    entry = (
+        Template(template("catalogue-entry.yaml")).substitute(
+            slug=slug, label=quoted(label), title=quoted(title), file=seed.name, sha256=sha256_of(seed)
+        )
+        + f"    origin: {Origin.WRITTEN_FOR_MODULE.value}\n"
     )
     new_text = catalogue_text + ("" if catalogue_text.endswith("\n") else "\n") + _indent_like(catalogue_text, entry)
     try:
