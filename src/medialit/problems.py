@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from enum import StrEnum
+from typing import Any
 
 __all__ = ["ExerciseFileError", "Problem", "Severity"]
 
@@ -37,7 +38,7 @@ class Problem:
         head = f"{where}: {self.severity}: {self.field + ': ' if self.field else ''}{self.message}"
         return head + (f"\n    fix: {self.fix}" if self.fix else "")
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         """Plain data for ``--format json``."""
         return asdict(self)
 

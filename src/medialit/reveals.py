@@ -141,14 +141,14 @@ def _run_in(
     return None
 
 
-def _anchored(item: dict) -> tuple[str, ...]:
+def _anchored(item: dict[str, Any]) -> tuple[str, ...]:
     quotes = [item.get("quote")] + [
         (item.get(side) or {}).get("quote") for side in ("first", "second") if isinstance(item.get(side), dict)
     ]
     return tuple(q for q in quotes if isinstance(q, str))
 
 
-def explanation_texts(data: dict) -> Iterator[Text]:
+def explanation_texts(data: dict[str, Any]) -> Iterator[Text]:
     """Every explanation in one exercise file's data: target and distractor explanations, option feedback and
     ``none_feedback``."""
     for kind in ("targets", "distractors"):
@@ -166,7 +166,7 @@ def explanation_texts(data: dict) -> Iterator[Text]:
         yield Text(("none_feedback",), data["none_feedback"], data.get("reveals_ok") or "")
 
 
-def answer_texts(data: dict) -> Iterator[Text]:
+def answer_texts(data: dict[str, Any]) -> Iterator[Text]:
     """What a later exercise asks for: its answers (the quotes of its targets, the text of its correct and
     discussion options, "There is none" where that is right) with their explanations."""
     for index, item in enumerate(data.get("targets") or ()):
@@ -185,7 +185,7 @@ def answer_texts(data: dict) -> Iterator[Text]:
         yield Text(("none_feedback",), data["none_feedback"])
 
 
-def _places(item: dict, where: tuple[Any, ...]) -> list[tuple[Any, ...]]:
+def _places(item: dict[str, Any], where: tuple[Any, ...]) -> list[tuple[Any, ...]]:
     """Field paths of an item's quotes, in :func:`_anchored` order."""
     out = [(*where, "quote")] if isinstance(item.get("quote"), str) else []
     return out + [
@@ -200,7 +200,7 @@ def _same_passage(text: Text, other: Text) -> bool:
     return any(a in b or b in a for a in text.quotes for b in other.quotes)
 
 
-def _context(data: dict) -> tuple[str, ...]:
+def _context(data: dict[str, Any]) -> tuple[str, ...]:
     """The passage a choice question quotes above its options, as the anchor of every option."""
     context = data.get("context")
     quote = context.get("quote") if isinstance(context, dict) else None
@@ -208,7 +208,7 @@ def _context(data: dict) -> tuple[str, ...]:
 
 
 def find_reveals(
-    files: dict[str, dict],
+    files: dict[str, dict[str, Any]],
     pages: Sequence[BookPage],
     shown: Iterable[str] = (),
     page_texts: Mapping[str, str] | None = None,

@@ -54,8 +54,10 @@ def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     found = dict(pairs)
     if len(found) != len(pairs):
         seen: set[str] = set()
-        repeated = next(key for key, _ in pairs if key in seen or seen.add(key))
-        raise JSONError("duplicate-key", f"the key {_short(repeated)} appears twice in one object")
+        for key, _ in pairs:
+            if key in seen:
+                raise JSONError("duplicate-key", f"the key {_short(key)} appears twice in one object")
+            seen.add(key)
     return found
 
 

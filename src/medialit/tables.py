@@ -17,7 +17,7 @@ def source_ledger(exercises: ExerciseSet, catalogue: Catalogue) -> pd.DataFrame:
     Columns: ``document`` (e.g. "Document A"), ``paragraph``, ``quote``, ``kind`` (the label's name where a labelled
     exercise classifies it, else ``"unverifiable"``), ``can_be_checked`` (always ``False`` for these targets).
     """
-    rows: dict[tuple[str, str], dict] = {}
+    rows: dict[tuple[str, str], dict[str, object]] = {}
     for exercise in exercises.exercises:
         if exercise.type is not ExerciseType.HIGHLIGHT or exercise.skill is not Skill.SOURCING:
             continue

@@ -39,7 +39,7 @@ def _on_config_inited(app: Sphinx, config: Any) -> None:
     config.html_context = context
 
 
-def _on_page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+def _on_page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     """html-page-context: each inline script once per page."""
     scripts = context.get("script_files")
     if isinstance(scripts, list):

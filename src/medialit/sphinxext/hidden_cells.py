@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from html import escape
 
+from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.writers.html5 import HTML5Translator
 
 
-def visit_hidden_cell(self, node) -> None:
+def visit_hidden_cell(self: HTML5Translator, node: nodes.Element) -> None:
     classes = " ".join(node["classes"])
     self.body.append(f'<details class="admonition hide {escape(classes)}">\n<summary>\n')
     self.body.append(f'<p class="collapsed admonition-title">{escape(node["prompt_show"])}</p>\n')
@@ -20,7 +22,7 @@ def visit_hidden_cell(self, node) -> None:
     self.body.append("</summary>\n")
 
 
-def depart_hidden_cell(self, node) -> None:
+def depart_hidden_cell(self: HTML5Translator, node: nodes.Element) -> None:
     self.body.append("</details>\n")
 
 

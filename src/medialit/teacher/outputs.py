@@ -50,7 +50,7 @@ def _feedback_only(path: str) -> bool:
         return False
 
 
-def check_output(folder: Path, inputs: Iterable[str | os.PathLike] = ()) -> Path:
+def check_output(folder: Path, inputs: Iterable[str | os.PathLike[str]] = ()) -> Path:
     """``folder`` made absolute, if a run may replace it; :class:`OutputError` otherwise."""
     folder = Path(os.path.abspath(folder))
     try:
@@ -106,7 +106,7 @@ def check_output(folder: Path, inputs: Iterable[str | os.PathLike] = ()) -> Path
 
 
 def replace_folder(
-    folder: Path, write: Callable[[Path], list[Path]], inputs: Iterable[str | os.PathLike] = ()
+    folder: Path, write: Callable[[Path], list[Path]], inputs: Iterable[str | os.PathLike[str]] = ()
 ) -> list[Path]:
     """Run ``write(temporary folder)``, then put that folder in the place of ``folder``; the paths it wrote, moved.
 
