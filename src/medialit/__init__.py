@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-__version__ = "0.1.0"
+__version__ = "0.1.0"  # the only place the version is written: pyproject.toml and `medialit --version` read it
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
