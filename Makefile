@@ -20,7 +20,7 @@ $(STAMPS)/venv: pyproject.toml | $(STAMPS)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"
-	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
+	$(BIN)/python -m ipykernel install --sys-prefix --name medialit --display-name "Python (medialit)" >/dev/null
 	touch $@
 
 $(STAMPS)/npm: package.json package-lock.json | $(STAMPS)

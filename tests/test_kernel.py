@@ -18,9 +18,9 @@ pytestmark = pytest.mark.kernel
 
 
 def run(nb) -> list[str]:
-    """Execute a notebook in a fresh python3 kernel; the text printed by each code cell."""
+    """Execute a notebook in a fresh kernel of the project (``medialit``, installed into the environment); the text printed by each code cell."""
     resources = {"metadata": {"path": str(ROOT / "book")}}
-    NotebookClient(nb, kernel_name="python3", timeout=120, resources=resources).execute()
+    NotebookClient(nb, kernel_name="medialit", timeout=120, resources=resources).execute()
     printed = []
     for cell in nb.cells:
         if cell.cell_type == "code":

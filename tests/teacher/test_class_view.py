@@ -28,7 +28,7 @@ def test_the_class_view_page_executes():
     from nbclient import NotebookClient
 
     notebook = jupytext.read(PAGE)
-    NotebookClient(notebook, kernel_name="python3", resources={"metadata": {"path": str(PAGE.parent)}}).execute()
+    NotebookClient(notebook, kernel_name="medialit", resources={"metadata": {"path": str(PAGE.parent)}}).execute()
     outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
     text = "".join(o.get("text", "") for o in outputs)
