@@ -35,12 +35,16 @@ MAX_CELL = 32_767
 
 
 def _cell(value: object) -> object:
-    if isinstance(value, str):
-        if value.startswith(FORMULA_STARTS):
-            value = "'" + value
-        if len(value) > MAX_CELL:
-            value = value[: MAX_CELL - 1] + "…"
-    return value
+    return _text_cell(value) if isinstance(value, str) else value
+
+
+def _text_cell(text: str) -> str:
+    """``text`` as it may stand in a cell: ``'`` before a formula start, cut at :data:`MAX_CELL` characters."""
+    if text.startswith(FORMULA_STARTS):
+        text = "'" + text
+    if len(text) > MAX_CELL:
+        text = text[: MAX_CELL - 1] + "…"
+    return text
 
 
 def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
@@ -92,8 +96,9 @@ def write_text(text: str, path: Path) -> Path:
 
 
 def _write(frame: pd.DataFrame, handle: TextIO, *, header: bool) -> None:
-    columns = [_cells(frame.iloc[:, i]) for i in range(frame.shape[1])]
-    if len(columns) < 2 or frame.columns.nlevels > 1 or any(c is None for c in columns):
+    cells = [_cells(frame.iloc[:, i]) for i in range(frame.shape[1])]
+    columns = [c for c in cells if c is not None]
+    if len(columns) < 2 or frame.columns.nlevels > 1 or len(columns) < len(cells):
         neutralise(frame).to_csv(handle, index=False, header=header, lineterminator="\r\n")
         return
     if header:
@@ -124,14 +129,15 @@ def _cells(column: pd.Series) -> list[str] | None:
     else:
         codes, distinct = pd.factorize(values)
         texts = distinct.astype(str)
-    return np.array([*map(_Fields().quote, texts)], dtype=object)[codes].tolist()
+    fields: list[str] = np.array([*map(_Fields().quote, texts)], dtype=object)[codes].tolist()
+    return fields
 
 
 class _NotText(Exception):
     """A cell that is neither text nor missing."""
 
 
-class _Fields(dict):
+class _Fields(dict[object, str]):
     """Cell value → field as the csv module writes it in ``to_csv``'s dialect (quoted only if need be), each once.
 
     Text is neutralised first; missing values are empty; any other value raises :class:`_NotText`.
@@ -151,7 +157,7 @@ class _Fields(dict):
 
     def __missing__(self, value: object) -> str:
         if isinstance(value, str):
-            field = self.quote(_cell(value))
+            field = self.quote(_text_cell(value))
         elif value is None or value is pd.NA or (isinstance(value, float) and value != value):
             field = ""
         else:
