@@ -103,10 +103,19 @@ def test_disclaimer_exercise_solved_with_the_keyboard_only(book_server, page):
     assert page.external_requests == [] and page.console_errors == []
 
 
-def test_the_answer_key_lists_every_target(book_server, page, exercise_set):
+def test_the_answer_key_lists_every_target(book_server, page, exercise_set, project):
+    from medialit.assessment import with_page_settings
+    from medialit.modes import Mode
+    from medialit.state import ships_key
+
     page.goto(f"{book_server.url}/teachers/answer-key.html")
     text = page.locator("main").text_content()
-    for exercise in exercise_set.exercises:
+    settled = with_page_settings(exercise_set, project.book).exercises
+    assert any(not ships_key(e, Mode.LEARN) for e in settled), "the book has assessed exercises: the Final challenge"
+    for exercise in settled:
+        if not ships_key(exercise, Mode.LEARN):
+            assert f"({exercise.id})" not in text, "an assessed exercise ships no key"
+            continue
         assert f"({exercise.id})" in text
         for target in exercise.targets:
             for anchor in target.anchors:
@@ -123,7 +132,13 @@ def test_the_answer_key_page_is_in_lesson_order(built_book, project, exercise_se
     shown = re.findall(r'<section class="medialit-key[^"]*" id="key-([a-z0-9-]+)"', html) or re.findall(
         r'id="key-([a-z0-9-]+)"', html
     )
-    expected = [e.id for e in lesson_order(exercise_set.exercises, reading_order(project.book))]
+    from medialit.assessment import with_page_settings
+    from medialit.modes import Mode
+    from medialit.state import ships_key
+
+    settled = with_page_settings(exercise_set, project.book).exercises
+    ordered = lesson_order(settled, reading_order(project.book))
+    expected = [e.id for e in ordered if ships_key(e, Mode.LEARN)]  # assessed exercises ship no key
     assert shown == expected
     assert shown != sorted(shown), "lesson order differs from id order in this book, so the test can tell them apart"
 
@@ -140,10 +155,20 @@ def test_every_chapter_has_its_worksheet_and_key_in_the_teacher_section(built_bo
     guide = (built_book / "teachers" / "index.html").read_text(encoding="utf-8")
     links = set(re.findall(r'href="(worksheets/[a-z0-9-]+\.html)"', guide))
     assert links == {f"worksheets/{p.short_name}{end}.html" for p in found for end in ("", "-key")}
-    by_id = {e.id: e for e in exercise_set.exercises}
+    from medialit.assessment import with_page_settings
+    from medialit.modes import Mode
+    from medialit.state import ships_key
+
+    by_id = {e.id: e for e in with_page_settings(exercise_set, project.book).exercises}
     for page in found:
         sheet = (built_book / "teachers" / "worksheets" / f"{page.short_name}.html").read_text(encoding="utf-8")
         key = (built_book / "teachers" / "worksheets" / f"{page.short_name}-key.html").read_text(encoding="utf-8")
         for exercise_id in page.exercise_ids:
             assert by_id[exercise_id].title in html.unescape(sheet), (page.name, exercise_id)
-            assert exercise_id in key, (page.name, exercise_id)
+            if ships_key(by_id[exercise_id], Mode.LEARN):
+                assert exercise_id in key, (page.name, exercise_id)
+            else:  # under the assessment setting: named as left out of the key, never keyed
+                assert exercise_id not in key and by_id[exercise_id].title in html.unescape(key), (
+                    page.name,
+                    exercise_id,
+                )

@@ -137,7 +137,7 @@ def test_the_skill_s_exercises_keep_a_scored_question_and_explain_both_readings(
         "contradictions-b",
         "contradictions-across",
         "contradiction-or-tension",
-        "final-contradiction",
+        "final-lake-contradictions",
     }
     for exercise in skill:
         assert scoring.max_score(exercise) >= 1, exercise.id
@@ -158,9 +158,9 @@ def test_the_browser_key_carries_discussion_items(exercise_set, catalogue):
     assert [d["id"] for d in state["key"]["discussions"]] == ["overland-vs-china", "disclaimer-vs-headline"]
     assert [t["id"] for t in state["key"]["targets"]] == ["confirmed-vs-not-deny", "pseudonyms-vs-putin"]
     assert state["max_score"] == 2
-    final = exercise_state(exercise_set.get("final-contradiction"), catalogue)
-    assert [o["id"] for o in final["key"]["options"] if o["discussion"]] == ["unprecedented-decades"]
-    assert exercise_state(exercise_set.get("final-contradiction"), catalogue, with_key=False)["key"] is None
+    choice = exercise_state(choice_with_discussion(), catalogue)
+    assert [o["id"] for o in choice["key"]["options"] if o["discussion"]] == ["open"]
+    assert exercise_state(choice_with_discussion(), catalogue, with_key=False)["key"] is None
 
 
 # -- the file format --------------------------------------------------------------------------------------------------
