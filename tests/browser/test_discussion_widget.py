@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from medialit.model import Exercise, ExerciseType, Option, Skill
 from medialit.state import exercise_state
 from tests.browser.pages import squash, text_of, wait_for_text
 from tests.conftest import axe_violations
@@ -11,17 +12,45 @@ from tests.conftest import axe_violations
 pytestmark = pytest.mark.browser
 
 
-def test_a_discussion_option_is_an_open_question_whatever_is_ticked(open_page, exercise_set, catalogue):
-    exercise = exercise_set.get("final-contradiction")
+def _open_choice() -> Exercise:
+    """A multiple-choice question with two right options, one wrong one and one open question."""
+    options = (
+        Option("numbers", "The two numbers of pupils", True, "They cannot both be right."),
+        Option("schools", "The two numbers of schools", True, "Eight and five cannot both be right."),
+        Option("tone", "The calm tone and the loud headline", False, "Both can be true: a tone is not a claim."),
+        Option(
+            "every-school",
+            "“Clear in every school” and an average",
+            False,
+            "One reading: an average can hide a school with no gap. Another: the gap showed in each school.",
+            discussion=True,
+        ),
+    )
+    return Exercise(
+        id="open-choice",
+        type=ExerciseType.CHOICE,
+        skill=Skill.CONTRADICTIONS,
+        title="Which pairs cannot both be true?",
+        prompt="Tick every pair of claims that cannot both be true.",
+        hints=(),
+        documents=(),
+        units=(),
+        options=options,
+        multiple=True,
+    )
+
+
+def test_a_discussion_option_is_an_open_question_whatever_is_ticked(open_page, catalogue):
+    exercise = _open_choice()
     page = open_page([exercise_state(exercise, catalogue)])
-    root = page.locator("[data-medialit-id='final-contradiction']")
+    root = page.locator(f"[data-medialit-id='{exercise.id}']")
     open_option = next(o for o in exercise.options if o.discussion)
     for option in exercise.options:
         if option.correct or option.discussion:
-            root.get_by_label(option.text).check()
+            root.get_by_label(option.text, exact=True).check()
     root.get_by_role("button", name="Check").click()
-    wait_for_text(page, "final-contradiction", "You scored 2 of 2 points.")
-    text = text_of(page, "final-contradiction")
+    wait_for_text(page, exercise.id, "You scored 2 of 2 points.")
+    text = text_of(page, exercise.id)
     assert "Open question: either answer is fine" in text and squash(open_option.feedback) in text
     assert "Not right" not in text
     assert axe_violations(page) == []
