@@ -73,7 +73,7 @@ print(json.dumps(w.result))
 """
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
     (printed,) = run(nb)
-    assert json.loads(printed) == {"error": "there is no sentence 'nowhere' in this exercise"}
+    assert json.loads(printed) == {"error": "there is no sentence “nowhere” in this exercise"}
 
 
 def test_every_kind_of_exercise_is_scored_in_python_and_handed_in(exercise_set, tmp_path):

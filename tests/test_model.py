@@ -7,5 +7,5 @@ from medialit.model import SKILL_TITLES, Skill
 
 def test_every_skill_has_a_title():
     assert set(SKILL_TITLES) == set(Skill)
-    assert all(skill.title.strip() for skill in Skill)
-    assert len({skill.title for skill in Skill}) == len(Skill)
+    assert all(skill.heading.strip() for skill in Skill)
+    assert len({skill.heading for skill in Skill}) == len(Skill)

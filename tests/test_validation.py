@@ -11,8 +11,8 @@ import yaml
 from medialit.catalogue import Catalogue
 from medialit.cli import main
 from medialit.exercises import load_exercises
+from medialit.kinds.highlight import scoring as highlight
 from medialit.problems import ExerciseFileError, Severity
-from medialit.scoring import highlight
 
 GOOD = """\
 schema_version: 1

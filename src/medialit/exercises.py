@@ -21,6 +21,7 @@ import jsonschema
 import yaml
 
 from medialit.catalogue import Catalogue, Document
+from medialit.kinds import kind
 from medialit.meaning import meaning_hash
 from medialit.model import (
     Anchor,
@@ -34,7 +35,6 @@ from medialit.model import (
 )
 from medialit.nearest import nearest_passage
 from medialit.problems import ExerciseFileError, Problem, Severity
-from medialit.scoring.highlight import innocent
 from medialit.text import Unit
 from medialit.yamlfile import YamlFile, field_path
 
@@ -349,7 +349,7 @@ def load_exercise(path: Path, catalogue: Catalogue) -> tuple[Exercise | None, li
 
 
 def _compile(checker: _Checker, data: dict, path: Path) -> Exercise:
-    kind = ExerciseType(data["type"])
+    exercise_type = ExerciseType(data["type"])
     documents = tuple(data.get("documents", ()))
     for index, slug in enumerate(documents):
         if slug not in checker.catalogue.slugs:
@@ -366,15 +366,13 @@ def _compile(checker: _Checker, data: dict, path: Path) -> Exercise:
     if len(hints) == 1:
         checker.add(("hints",), "give at least two graduated hints, or none at all")
     labels = tuple(Label(**raw) for raw in data.get("labels", ()))
+    kind(exercise_type).check_fields(data, checker)
 
     targets: list[Target] = []
     discussions: list[Target] = []
     for index, raw in enumerate(data.get("targets", ())):
         where = ("targets", index)
-        anchors = _anchors(checker, where, raw, default, documents, kind)
-        if kind is ExerciseType.HIGHLIGHT:
-            _check_label(checker, where, raw.get("label"), labels)
-            _check_also_accept(checker, where, raw, labels)
+        anchors = _anchors(checker, where, raw, default, documents, exercise_type)
         if not raw.get("explanation", "").strip():
             checker.add(
                 (*where, "id"),
@@ -391,7 +389,7 @@ def _compile(checker: _Checker, data: dict, path: Path) -> Exercise:
             )
     distractors = []
     for index, raw in enumerate(data.get("distractors", ())):
-        anchors = _anchors(checker, ("distractors", index), raw, default, documents, kind)
+        anchors = _anchors(checker, ("distractors", index), raw, default, documents, exercise_type)
         if anchors is not None:
             distractors.append(Distractor(raw["id"], anchors, raw["explanation"]))
     context = None
@@ -401,7 +399,7 @@ def _compile(checker: _Checker, data: dict, path: Path) -> Exercise:
         )
     exercise = Exercise(
         id=data["id"],
-        type=kind,
+        type=exercise_type,
         skill=Skill(data["skill"]),
         title=data["title"],
         prompt=data["prompt"],
@@ -430,132 +428,50 @@ def _compile(checker: _Checker, data: dict, path: Path) -> Exercise:
     return exercise
 
 
-def _anchors(checker: _Checker, where, raw, default, documents, kind) -> tuple[Anchor, ...] | None:
-    if kind is ExerciseType.PAIRS:
-        first = checker.anchor((*where, "first"), raw["first"], default, documents)
-        second = checker.anchor((*where, "second"), raw["second"], default, documents)
-        if first is None or second is None:
-            return None
-        if set(first.units) & set(second.units):
+def _anchors(
+    checker: _Checker,
+    where: tuple[Any, ...],
+    raw: dict[str, Any],
+    default: str,
+    documents: tuple[str, ...],
+    exercise_type: ExerciseType,
+) -> tuple[Anchor, ...] | None:
+    """The item's quotes: the item itself, or the fields the kind names (both in different sentences)."""
+    fields = kind(exercise_type).anchor_fields
+    if not fields:
+        anchor = checker.anchor(where, raw, default, documents)
+        return None if anchor is None else (anchor,)
+    found = [checker.anchor((*where, name), raw[name], default, documents) for name in fields]
+    anchors = tuple(anchor for anchor in found if anchor is not None)
+    if len(anchors) < len(found):
+        return None
+    seen: set[str] = set()
+    for anchor in anchors:
+        if seen & set(anchor.units):
             checker.add(
                 where, "both sides of the pair are in the same sentence", fix="a pair links two different sentences"
             )
             return None
-        return (first, second)
-    anchor = checker.anchor(where, raw, default, documents)
-    return None if anchor is None else (anchor,)
-
-
-def _check_label(checker: _Checker, where, label: str | None, labels: tuple[Label, ...]) -> None:
-    ids = [lab.id for lab in labels]
-    if labels and label is None:
-        checker.add(
-            (*where, "label"),
-            "this exercise has labels, so every target needs a `label`",
-            fix=f"add `label:` with one of {ids}",
-        )
-    elif label is not None and label not in ids:
-        checker.add(
-            (*where, "label"),
-            f"unknown label {label!r}",
-            fix=f"use one of {ids}" if ids else "remove it, or add `labels:` to the exercise",
-        )
-
-
-def _check_also_accept(checker: _Checker, where, raw: dict, labels: tuple[Label, ...]) -> None:
-    """Each kind in ``also_accept`` must be one of the exercise's labels, and not the target's own ``label``."""
-    ids = [lab.id for lab in labels]
-    for index, kind in enumerate(raw.get("also_accept", ())):
-        if kind == raw.get("label"):
-            checker.add(
-                (*where, "also_accept", index),
-                f"{kind!r} is already this target's `label`",
-                fix="list only other kinds under `also_accept`",
-            )
-        elif kind not in ids:
-            checker.add(
-                (*where, "also_accept", index),
-                f"unknown label {kind!r}",
-                fix=f"use one of {ids}" if ids else "remove `also_accept`: this exercise has no labels",
-            )
+        seen.update(anchor.units)
+    return anchors
 
 
 def _check_items(checker: _Checker, exercise: Exercise, data: dict) -> None:
     """Rules on the exercise as a whole."""
     items = [
-        (kind, i, raw["id"])
-        for kind in ("targets", "distractors", "options")
-        for i, raw in enumerate(data.get(kind, ()))
+        (group, i, raw["id"])
+        for group in ("targets", "distractors", "options")
+        for i, raw in enumerate(data.get(group, ()))
     ]
     counts = Counter(item_id for _, _, item_id in items)
-    for kind, index, item_id in items:
+    for group, index, item_id in items:
         if counts[item_id] > 1:
             checker.add(
-                (kind, index, "id"),
+                (group, index, "id"),
                 f"the item id {item_id!r} is used {counts[item_id]} times",
                 fix="give every target, distractor and option its own id",
             )
-    if exercise.type is ExerciseType.REFLECTION:
-        return  # every option is a view with its feedback; the schema has checked the rest
-    if exercise.type is ExerciseType.CHOICE:
-        correct = sum(o.correct for o in exercise.options)
-        wrong = sum(not o.correct and not o.discussion for o in exercise.options)
-        for index, option in enumerate(exercise.options):
-            if option.discussion and "correct" in data["options"][index]:
-                checker.add(
-                    ("options", index, "correct"),
-                    "a discussion option is neither right nor wrong",
-                    fix="remove `correct:`; ticking a discussion option or not is accepted either way",
-                )
-            if option.discussion and not exercise.multiple:
-                checker.add(
-                    ("options", index, "discussion"),
-                    "a discussion option needs `multiple: true`",
-                    fix="in a single-choice question, ticking it would leave the right option unticked; "
-                    "set `multiple: true`, or make it an ordinary option",
-                )
-        if not exercise.multiple and correct != 1:
-            checker.add(
-                ("options",),
-                f"a single-choice question needs exactly one correct option, not {correct}",
-                fix="mark one option `correct: true`, or set `multiple: true`",
-            )
-        if exercise.multiple and not 0 < correct <= wrong:
-            checker.add(
-                ("options",),
-                "a multiple-choice question needs at least one correct option and at least "
-                "as many wrong ones, so that ticking everything does not pay",
-                fix="add wrong options with feedback, or make it single choice",
-            )
-        return
-    if exercise.type is ExerciseType.HIGHLIGHT and not exercise.targets and not exercise.allow_none:
-        checker.add(
-            ("targets",),
-            "there is nothing to find",
-            fix='add targets, or set `allow_none: true` so the answer can be "There is none"',
-        )
-    if exercise.type is ExerciseType.PAIRS and not exercise.targets:
-        checker.add(
-            ("targets",),
-            "a pairs exercise needs at least one target pair without `discussion: true`",
-            fix="every exercise must ask something: key at least one pair that is scored",
-        )
-    if exercise.allow_none and not exercise.none_feedback:
-        checker.add(("none_feedback",), '`allow_none` needs a `none_feedback` explaining the answer "There is none"')
-    if exercise.type is ExerciseType.HIGHLIGHT and exercise.targets and not innocent(exercise):
-        checker.add(
-            ("targets",),
-            "the exercise asks nothing: every sentence is a target",
-            fix="a learner who marks every sentence would score full marks; add a document with sentences "
-            "that are not targets, or remove a target",
-        )
-    if not exercise.distractors:
-        checker.add(
-            ("distractors",),
-            "there is no distractor: nothing here looks suspicious but is fine",
-            fix="add a passage a learner is likely to pick by mistake, with why it is fine",
-            severity=Severity.WARNING,
-        )
+    kind(exercise.type).check(exercise, data, checker)
 
 
 @dataclass(frozen=True)

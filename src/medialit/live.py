@@ -12,6 +12,7 @@ from medialit.assessment import with_page_settings
 from medialit.assets import asset_path
 from medialit.catalogue import Catalogue
 from medialit.exercises import load_exercises
+from medialit.frontend import bundle
 from medialit.model import Exercise
 from medialit.modes import Mode
 from medialit.project import Project
@@ -24,7 +25,7 @@ __all__ = ["ExerciseWidget"]
 class ExerciseWidget(anywidget.AnyWidget):
     """One exercise. Set ``submission`` (or call :meth:`check`) and read ``result``."""
 
-    _esm = asset_path("widget.js")
+    _esm = bundle()  # every kind: one module for any exercise
     _css = asset_path("widget.css")
 
     state = traitlets.Dict().tag(sync=True)

@@ -6,19 +6,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 
+from medialit.kinds import ExerciseType
 from medialit.text import Unit
 
 __all__ = ["SKILL_TITLES", "Anchor", "Distractor", "Exercise", "ExerciseType", "Label", "Option", "Skill", "Target"]
-
-
-class ExerciseType(StrEnum):
-    """The kinds of exercise; each has its own parse, grade and examples."""
-
-    HIGHLIGHT = "highlight"
-    PAIRS = "pairs"
-    CHOICE = "choice"
-    REFLECTION = "reflection"
-    """A first reaction: pick the view closest to yours; every view gets feedback; never scored."""
 
 
 class Skill(StrEnum):
@@ -31,7 +22,7 @@ class Skill(StrEnum):
     VERIFICATION = "verification"
 
     @property
-    def title(self) -> str:
+    def heading(self) -> str:
         """The skill's name as learners see it in progress summaries."""
         return SKILL_TITLES[self]
 

@@ -1,7 +1,8 @@
 """The JSON state the exercise front-end receives: what to show, and (outside exam mode) the key to score with.
 
-This is the one contract between Python and ``static/widget.js`` / ``static/scoring.js``. Both the static book
-(inlined by the Sphinx directive) and the live widget (synced traits) send exactly this.
+This is the one contract between Python and the front-end (``static/widget.js``, ``static/scoring.js`` and each
+kind's ``view.js`` / ``score.js``, joined by :mod:`medialit.frontend`). Both the static book (inlined by the Sphinx
+directive) and the live widget (synced traits) send exactly this.
 """
 
 from __future__ import annotations
@@ -9,13 +10,14 @@ from __future__ import annotations
 from typing import Any
 
 from medialit.catalogue import Catalogue
+from medialit.kinds.key import key_view
 from medialit.model import Anchor, Exercise, ExerciseType
 from medialit.modes import Mode
 from medialit.scoring import MESSAGES, max_score, rule
 
 __all__ = ["STATE_VERSION", "exercise_state", "ships_key"]
 
-STATE_VERSION = 2
+STATE_VERSION = 3
 """Bumped whenever the shape below changes."""
 
 
@@ -71,7 +73,6 @@ def _key(exercise: Exercise) -> dict[str, Any]:
             for o in exercise.options
         ],
         "none_feedback": exercise.none_feedback,
-        "takeaway": exercise.takeaway,
         "messages": MESSAGES,
     }
 
@@ -114,5 +115,6 @@ def exercise_state(exercise: Exercise, catalogue: Catalogue, *, with_key: bool =
         "rule": rule(exercise, tell_cost=with_key),  # a highlight's cost tells how many sentences are targets
         "max_score": max_score(exercise) if with_key else None,  # it tells how many answers are right
         "key": _key(exercise) if with_key else None,
+        "key_view": key_view(exercise).as_dict() if with_key else None,  # what "Show answer" shows
         "attempts": 1 if exercise.assessment else None,  # the assessment setting: one attempt, then it is locked
     }

@@ -8,36 +8,42 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from medialit import scoring
+from medialit import handin, scoring
 from medialit.assets import asset_path
+from medialit.frontend import bundle
 from medialit.model import Anchor, Distractor, Exercise, ExerciseType, Label, Option, Skill, Target
 from medialit.sphinxext.nodes import _loader, _template, inline_json
 from medialit.state import exercise_state
 from medialit.text import Unit
 
-STATIC = ("widget.js", "scoring.js", "shim.js", "widget.css")
+STATIC = ("widget.css",)
 
-# One call scores a batch of raw answers in the page; each outcome is ["ok", result] or ["format", message].
+# One call scores a batch of raw answers in the page; each outcome is ["ok", result] or ["format", error] with the
+# error's code, params and message.
 SCORE_BATCH = """async ([state, raws]) => {
-  const m = await import("./scoring.js");
+  const m = await import("./bundle.js");
   return raws.map((raw) => {
     try {
       return ["ok", m.score(state, raw)];
     } catch (error) {
-      return [error instanceof m.FormatError ? "format" : "other", String(error && error.message)];
+      if (error instanceof m.FormatError) {
+        return ["format", { code: error.code, params: error.params, message: error.message }];
+      }
+      return ["other", String(error && error.message)];
     }
   });
 }"""
 
 
 def copy_static(folder: Path) -> None:
-    """Copy the front-end files into ``folder``."""
+    """Put the front-end into ``folder``: the stylesheet and the bundle of every kind (``bundle.js``)."""
     for name in STATIC:
         shutil.copyfile(asset_path(name), folder / name)
+    (folder / "bundle.js").write_text(bundle(), encoding="utf-8")
 
 
 def scoring_page(folder: Path) -> str:
-    """A bare page next to scoring.js; returns its file name."""
+    """A bare page next to bundle.js; returns its file name."""
     copy_static(folder)
     (folder / "scoring.html").write_text(
         '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Scoring</title></head>'
@@ -50,11 +56,13 @@ def scoring_page(folder: Path) -> str:
 def exercise_page(folder: Path, states: list[dict], name: str = "index.html", theme: str = "light") -> str:
     """A page holding ``states`` as the Sphinx extension writes them (placeholder, JSON, sources, shim)."""
     copy_static(folder)
-    body = []
+    # As in the book, whose manifest (written in front of progress.js) carries the hand-in contract.
+    contract = getattr(handin, "browser_contract", None)
+    body = [f"<script>window.MEDIALIT_BOOK = {inline_json({'handin': contract()})};</script>"] if contract else []
     for index, state in enumerate(states):
         body.append(_template("exercise.html").substitute(id=state["id"], state=inline_json(state)))
         if index == 0:
-            body.append(_loader())
+            body.append(_loader({s["type"] for s in states}))
     html = (
         f'<!doctype html><html lang="en" data-theme="{theme}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -66,13 +74,11 @@ def exercise_page(folder: Path, states: list[dict], name: str = "index.html", th
 
 
 def python_outcome(exercise: Exercise, raw: Any) -> list:
-    """What the Python engine says: ["ok", result], ["format", message] or ["unhashable", message]."""
+    """What the Python engine says: ["ok", result] or ["format", {code, params, message}]."""
     try:
         return ["ok", scoring.score(exercise, raw).as_dict()]
     except scoring.FormatError as error:
-        return ["format", str(error)]
-    except TypeError as error:  # a list or object where an id belongs: see the report on the Python engine
-        return ["unhashable", str(error)]
+        return ["format", error.as_dict()]
 
 
 def same(python: Any, js: Any) -> bool:
@@ -89,9 +95,7 @@ def same(python: Any, js: Any) -> bool:
 
 
 def agree(python: list, js: list) -> bool:
-    """Whether the two engines agree on one answer."""
-    if python[0] == "unhashable":
-        return js[0] == "format"
+    """Whether the two engines agree on one answer: the same result, or the same error code, params and message."""
     return same(python, js)
 
 

@@ -1,4 +1,5 @@
-"""scoring.js mirrors the Python engine: same results, same items, same format errors, in a real browser."""
+"""The JS scoring mirrors the Python engine: same results, same items, same format errors (code, params and
+message), in a real browser (tests/js/ runs the shared cases under Node too)."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ BATCH_SIZE = 20  # 5 × 20 = 100 random answers per exercise
 
 @pytest.fixture
 def js(page, serve, tmp_path):
-    """The guarded page, opened next to a copy of scoring.js."""
+    """The guarded page, opened next to the bundle of every kind."""
     name = scoring_page(tmp_path)
     page.goto(f"{serve(tmp_path).url}/{name}")
     yield page
@@ -176,7 +177,7 @@ def test_exam_state_cannot_be_scored_but_still_parses(js, exercise_set, catalogu
     state = exercise_state(exercise, catalogue, with_key=False)
     outcome = js.evaluate(
         """async (state) => {
-          const m = await import("./scoring.js");
+          const m = await import("./bundle.js");
           m.parse(state, {marks: []});
           try { m.score(state, {marks: []}); return "scored"; } catch (error) { return error.message; }
         }""",

@@ -1,4 +1,5 @@
-"""The scoring engine: pure functions, no I/O. Every exercise type has ``parse``, ``grade`` and ``examples``.
+"""The scoring engine's public face: pure functions, no I/O, each handed to the exercise's kind
+(:mod:`medialit.kinds`).
 
 ``parse`` turns a raw JSON answer into a typed answer or raises :class:`FormatError` (malformed is not wrong);
 ``grade`` returns a :class:`Result`; ``examples`` gives a correct, an incorrect and an invalid raw answer.
@@ -6,23 +7,21 @@
 
 from __future__ import annotations
 
-from types import ModuleType
 from typing import Any
 
-from medialit.model import Exercise, ExerciseType
-from medialit.scoring import choice, highlight, pairs, reflection
-from medialit.scoring.messages import MESSAGES, RULES, highlight_rule
+from medialit.kinds import kind_of
+from medialit.model import Exercise
+from medialit.scoring.messages import FORMAT_MESSAGES, MESSAGES
 from medialit.scoring.results import Examples, FormatError, ItemResult, Result, Verdict
 
 __all__ = [
+    "FORMAT_MESSAGES",
     "MESSAGES",
-    "RULES",
     "Examples",
     "FormatError",
     "ItemResult",
     "Result",
     "Verdict",
-    "engine",
     "examples",
     "grade",
     "max_score",
@@ -32,43 +31,25 @@ __all__ = [
 ]
 
 
-def engine(kind: ExerciseType) -> ModuleType:
-    """The module implementing ``kind``."""
-    match kind:
-        case ExerciseType.HIGHLIGHT:
-            return highlight
-        case ExerciseType.PAIRS:
-            return pairs
-        case ExerciseType.CHOICE:
-            return choice
-        case ExerciseType.REFLECTION:
-            return reflection
-    raise AssertionError(f"unhandled exercise type {kind!r}")  # pragma: no cover
-
-
 def parse(exercise: Exercise, raw: Any) -> Any:
     """The typed answer for ``raw``; :class:`FormatError` if it is malformed."""
-    return engine(exercise.type).parse(exercise, raw)
+    return kind_of(exercise).parse(exercise, raw)
 
 
 def grade(exercise: Exercise, answer: Any) -> Result:
     """Grade a parsed answer."""
-    return engine(exercise.type).grade(exercise, answer)
+    return kind_of(exercise).grade(exercise, answer)
 
 
 def max_score(exercise: Exercise) -> float:
     """Points available in ``exercise``."""
-    return engine(exercise.type).maximum(exercise)
+    return kind_of(exercise).maximum(exercise)
 
 
 def rule(exercise: Exercise, *, tell_cost: bool = True) -> str:
     """How ``exercise`` is scored, in plain words; ``tell_cost=False`` leaves out what a wrong highlight mark costs
     when it is more than 1 (it tells how many sentences are targets: exam builds)."""
-    if exercise.type is ExerciseType.HIGHLIGHT:
-        return highlight_rule(highlight.weight(exercise) if tell_cost else None, bool(exercise.labels))
-    if exercise.discussions or any(o.discussion for o in exercise.options):
-        return RULES[exercise.type] + " An open question, where careful readers differ, earns and costs nothing."
-    return RULES[exercise.type]
+    return kind_of(exercise).rule(exercise, tell_cost)
 
 
 def score(exercise: Exercise, raw: Any) -> Result:
@@ -78,4 +59,4 @@ def score(exercise: Exercise, raw: Any) -> Result:
 
 def examples(exercise: Exercise) -> Examples:
     """A correct, an incorrect and an invalid raw answer for ``exercise``."""
-    return engine(exercise.type).examples(exercise)
+    return kind_of(exercise).examples(exercise)

@@ -1,10 +1,15 @@
-"""Generic feedback and scoring rules in words. The front-end receives these with each exercise, so one text serves."""
+"""Messages in words: feedback used by more than one kind, and the table of format errors.
+
+The front-end receives both: :data:`MESSAGES` with each exercise's key, :data:`FORMAT_MESSAGES` joined into the
+widget's bundle (:mod:`medialit.frontend`), so that one text serves Python and JS.
+"""
 
 from __future__ import annotations
 
-from medialit.model import ExerciseType
+import re
+from collections.abc import Mapping
 
-__all__ = ["MESSAGES", "RULES", "highlight_rule", "kind_names"]
+__all__ = ["FORMAT_MESSAGES", "MESSAGES", "format_message", "kind_names"]
 
 MESSAGES: dict[str, str] = {
     "unlisted_passage": "This sentence is not one of the targets. Read it again: who says so, and can you check it?",
@@ -18,53 +23,37 @@ MESSAGES: dict[str, str] = {
 }
 """Feedback used by more than one exercise; ``{kind}`` stands for the names :func:`kind_names` gives."""
 
-RULES: dict[ExerciseType, str] = {
-    ExerciseType.PAIRS: "Each right pair earns 1 point. Each wrong pair takes 1 point away. "
-    "The score never goes below 0.",
-    ExerciseType.CHOICE: "Each right option you tick earns 1 point. Each wrong option takes 1 point away. "
-    "The score never goes below 0.",
-    ExerciseType.REFLECTION: "This question is not scored: there is no right answer. Your answer is kept, and every "
-    "view comes with feedback.",
+FORMAT_MESSAGES: dict[str, str] = {
+    "not_object": "{name} must be an object, not {type}",
+    "unknown_fields": "unknown answer fields {fields}; expected {expected}",
+    "missing_fields": "missing answer fields {fields}",
+    "not_list": "{name} must be a list, not {type}",
+    "not_id": "an id must be text, not {type}",
+    "no_sentence": "there is no sentence “{id}” in this exercise",
+    "no_option": "there is no option “{id}” in this exercise",
+    "needs_kind": "sentence “{unit}” needs a kind, one of {kinds}",
+    "no_kinds": "this exercise takes no kinds; label must be null",
+    "none_not_bool": "none must be true or false",
+    "marks_and_none": "an answer cannot both mark sentences and say there is none",
+    "bad_pair": "a pair links exactly two different sentences",
+    "one_answer": "this question takes one answer only",
 }
-"""The rule of each type whose rule is the same for every exercise; highlight's is :func:`highlight_rule`."""
+"""Why an answer cannot be read, by code; ``{name}`` is filled from the error's params (a list is joined with
+commas). JS formats the same table with the same steps."""
+
+_FIELD = re.compile(r"\{(\w+)\}")
+
+
+def format_message(code: str, params: Mapping[str, str | list[str]]) -> str:
+    """The message ``code`` with its ``{name}`` fields filled from ``params`` (lists joined by ", ")."""
+
+    def fill(match: re.Match[str]) -> str:
+        value = params[match[1]]
+        return ", ".join(value) if isinstance(value, list) else value
+
+    return _FIELD.sub(fill, FORMAT_MESSAGES[code])
 
 
 def kind_names(names: list[str]) -> str:
     """The kinds that count as right, in words: the target's own kind first, then the alternatives."""
     return ", or ".join(names)
-
-
-def _points(value: float) -> str:
-    shown = round(value, 2)
-    number = f"{shown:g}"
-    return ("about " if shown != value else "") + number + (" point" if shown == 1 else " points")
-
-
-def highlight_rule(cost: float | None, labelled: bool) -> str:
-    """The highlight rule in words, for one exercise.
-
-    ``cost`` is what one wrong mark costs (see :func:`medialit.scoring.highlight.weight`); ``None`` when it must not
-    be told (it tells how many sentences are targets). ``labelled``: the learner also ticks a kind for each sentence.
-    """
-    if labelled:
-        earn = (
-            "Each right sentence earns 1 point for the right kind. With only other kinds, it earns half a point. "
-            "A wrong kind ticked beside the right one takes half a point away."
-        )
-        wrong = "mark on a sentence with nothing to find"
-    else:
-        earn = "Each right mark earns 1 point."
-        wrong = "wrong mark"
-    if cost is None:
-        lose = (
-            f"Each {wrong} takes 1 point away, or a bit more in a text where most sentences hold something to "
-            "find, so that marking everything never pays."
-        )
-    elif cost == 1:
-        lose = f"Each {wrong} takes 1 point away."
-    else:
-        lose = (
-            f"Each {wrong} takes {_points(cost)} away, because most sentences here hold something to find. "
-            "So marking everything never pays."
-        )
-    return f"{earn} {lose} The score never goes below 0."

@@ -10,7 +10,24 @@ __all__ = ["Examples", "FormatError", "ItemResult", "Result", "Verdict"]
 
 
 class FormatError(ValueError):
-    """An answer that cannot be read: malformed, not wrong."""
+    """An answer that cannot be read: malformed, not wrong.
+
+    ``code`` names its message in :data:`~medialit.scoring.messages.FORMAT_MESSAGES` and ``params`` fills it; the
+    front-end formats the same table the same way (:func:`~medialit.scoring.messages.format_message`).
+    """
+
+    def __init__(self, code: str, **params: str | list[str]) -> None:
+        from medialit.scoring.messages import format_message
+
+        self.code = code
+        """The message's name in the table."""
+        self.params = params
+        """What fills the message: text, or lists of text."""
+        super().__init__(format_message(code, params))
+
+    def as_dict(self) -> dict[str, Any]:
+        """Code, params and message, as the front-end gives them."""
+        return {"code": self.code, "params": dict(self.params), "message": str(self)}
 
 
 class Verdict(StrEnum):

@@ -120,7 +120,7 @@ def manifest(app: Sphinx) -> dict[str, Any]:
         "book_version": __version__,
         "mode": str(mode(app)),
         "results_page": app.builder.get_target_uri(results[0]) if results else None,
-        "skills": [{"id": str(skill), "title": skill.title} for skill in Skill],
+        "skills": [{"id": str(skill), "title": skill.heading} for skill in Skill],
         "exercises": entries,
     }
 

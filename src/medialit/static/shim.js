@@ -1,5 +1,7 @@
+// @ts-check
 // The static-book host: finds every exercise on the page, gives each a small model (get/set/on/off/save_changes)
-// and renders the widget into it. It scores submissions with scoring.js, as Python does in a live kernel.
+// and renders the widget into it. The page's bundle (medialit.frontend: the widget with the views and scoring of the
+// kinds on the page) scores submissions, as Python does in a live kernel.
 // Progress is kept in localStorage for the learner working now (learners.js: one browser can be shared by several
 // learners), under "medialit:v2:<learner key>:<id>:<content_hash>" as
 // {submission, revealed, hints_shown, answered_at, score, max_score}; the learner's record
@@ -7,9 +9,13 @@
 // Each save is announced with a "medialit:progress" event, which progress.js (on every page) listens to. When the
 // storage refuses a save (full), the exercise says so at once and offers the download of every answer.
 
-const SOURCES = window.MEDIALIT_SOURCES;
-let learners = null; // window.medialit.learners, once learners.js has run
+/** @type {any} The page's globals: window.MEDIALIT_SOURCES (the bundle and learners.js) and page.medialit. */
+const page = window;
+const SOURCES = page.MEDIALIT_SOURCES;
+/** @type {any} */
+let learners = null; // page.medialit.learners, once learners.js has run
 
+/** @param {string} source */
 const load = (source) => import(URL.createObjectURL(new Blob([source], { type: "text/javascript" })));
 
 function storage() {
@@ -20,7 +26,11 @@ function storage() {
   }
 }
 
-/** Saved progress for this version of the exercise; drops older versions. Returns [progress, dropped]. */
+/**
+ * Saved progress for this version of the exercise; drops older versions. Returns [progress, dropped].
+ * @param {any} state
+ * @returns {[any, boolean]}
+ */
 function recall(state) {
   const store = storage();
   if (!store) return [null, false];
@@ -35,7 +45,7 @@ function recall(state) {
         dropped = true;
       }
     }
-    const saved = JSON.parse(store.getItem(current));
+    const saved = JSON.parse(store.getItem(current) || "null");
     if (saved && typeof saved === "object" && !Array.isArray(saved)) return [saved, dropped];
   } catch {
     // Corrupt or unreadable progress is ignored.
@@ -45,10 +55,14 @@ function recall(state) {
 
 // Answers the storage had no room for, by storage key: progress.js counts them and puts them in the hand-in, so
 // that the learner can still download what is on screen.
-window.medialit = window.medialit || {};
-window.medialit.unsaved = window.medialit.unsaved || new Map();
+page.medialit = page.medialit || {};
+page.medialit.unsaved = page.medialit.unsaved || new Map();
 
-/** Save the exercise's progress; false when the storage refused it (full or blocked). */
+/**
+ * Save the exercise's progress; false when the storage refused it (full or blocked).
+ * @param {any} state
+ * @param {any} data
+ */
 function keep(state, data) {
   const store = storage();
   const name = learners.answerName(state.id, state.content_hash);
@@ -60,7 +74,7 @@ function keep(state, data) {
       saved = true;
       let meta = null;
       try {
-        meta = JSON.parse(store.getItem(metaKey));
+        meta = JSON.parse(store.getItem(metaKey) || "null");
       } catch {
         meta = null; // corrupt: start a new record
       }
@@ -73,13 +87,16 @@ function keep(state, data) {
       // A full storage: the answer itself is told about below; a missing start time is no loss.
     }
   }
-  if (saved) window.medialit.unsaved.delete(name);
-  else window.medialit.unsaved.set(name, data);
+  if (saved) page.medialit.unsaved.delete(name);
+  else page.medialit.unsaved.set(name, data);
   window.dispatchEvent(new CustomEvent("medialit:progress", { detail: { id: state.id } }));
   return saved || !store;
 }
 
-/** The message inside an exercise when its answer could not be saved, with the download of every answer. */
+/**
+ * The message inside an exercise when its answer could not be saved, with the download of every answer.
+ * @param {HTMLElement} host
+ */
 function saveAlert(host) {
   const box = document.createElement("div");
   box.className = "medialit-save-alert";
@@ -100,7 +117,7 @@ function saveAlert(host) {
   button.type = "button";
   button.textContent = "Download my answers";
   button.addEventListener("click", () => {
-    const api = window.medialit;
+    const api = page.medialit;
     const learner = input.value.trim() || (api.learnerName ? api.learnerName() : "");
     if (!learner) {
       result.textContent = "Type your name first, so that your teacher knows whose answers these are.";
@@ -112,7 +129,7 @@ function saveAlert(host) {
   box.append(text, field, button, result);
   return {
     show() {
-      const api = window.medialit;
+      const api = page.medialit;
       field.hidden = Boolean(api.learnerName && api.learnerName());
       if (!box.isConnected) host.append(box);
       text.textContent = "";
@@ -124,7 +141,15 @@ function saveAlert(host) {
   };
 }
 
+/**
+ * The model of one exercise: its traits, kept in the storage; a submission is scored by the bundle.
+ * @param {any} state
+ * @param {any} saved
+ * @param {any} scoring
+ * @param {{show: () => void, hide: () => void}} alert
+ */
 function createModel(state, saved, scoring, alert) {
+  /** @type {Record<string, any>} */
   const data = { state, submission: null, result: null, revealed: false, hints_shown: 0 };
   let answeredAt = null;
   if (saved) {
@@ -133,16 +158,23 @@ function createModel(state, saved, scoring, alert) {
     data.hints_shown = Number.isInteger(saved.hints_shown) ? Math.max(0, saved.hints_shown) : 0;
     if (typeof saved.answered_at === "string") answeredAt = saved.answered_at;
   }
+  /** @type {Map<string, (() => void)[]>} */
   const listeners = new Map();
-  const emit = (name) => (listeners.get(name) || []).slice().forEach((callback) => callback());
+  const emit = (/** @type {string} */ name) => (listeners.get(name) || []).slice().forEach((callback) => callback());
 
+  /**
+   * The result of a submission: scored, only recorded (no key), or the format error's code and message.
+   * @param {any} submission
+   * @returns {any}
+   */
   function scored(submission) {
     if (!submission) return null;
     if (!state.key) return { recorded: true, exercise: state.id };
     try {
       return scoring.score(state, submission.answer);
-    } catch (error) {
-      if (error instanceof scoring.FormatError) return { error: error.message };
+    } catch (caught) {
+      const error = /** @type {any} */ (caught);
+      if (error instanceof scoring.FormatError) return { error: error.message, code: error.code, params: error.params };
       throw error;
     }
   }
@@ -169,16 +201,30 @@ function createModel(state, saved, scoring, alert) {
 
   let lastSubmission = data.submission;
   const model = {
+    /** @param {string} name */
     get: (name) => data[name],
+    /**
+     * @param {string} name
+     * @param {any} value
+     */
     set(name, value) {
       const old = data[name];
       data[name] = value;
       if (old !== value) emit(`change:${name}`);
     },
+    /**
+     * @param {string} name
+     * @param {() => void} callback
+     */
     on(name, callback) {
-      if (!listeners.has(name)) listeners.set(name, []);
-      listeners.get(name).push(callback);
+      const list = listeners.get(name) || [];
+      listeners.set(name, list);
+      list.push(callback);
     },
+    /**
+     * @param {string} [name]
+     * @param {() => void} [callback]
+     */
     off(name, callback) {
       if (name === undefined) listeners.clear();
       else if (callback === undefined) listeners.delete(name);
@@ -202,28 +248,33 @@ function createModel(state, saved, scoring, alert) {
   return model;
 }
 
+/** @param {string} slug */
 function documentFor(slug) {
   for (const script of document.querySelectorAll("script.medialit-document")) {
-    if (script.dataset.slug === slug) return JSON.parse(script.textContent);
+    if (/** @type {HTMLElement} */ (script).dataset.slug === slug) return JSON.parse(script.textContent || "null");
   }
   return null;
 }
 
-/** The exercise's state, with each document (written once per page, named by its slug) put back in. */
+/**
+ * The exercise's state, with each document (written once per page, named by its slug) put back in.
+ * @param {string | undefined} id
+ */
 function stateFor(id) {
   for (const script of document.querySelectorAll("script.medialit-state")) {
-    if (script.dataset.for !== id) continue;
-    const state = JSON.parse(script.textContent);
-    state.documents = state.documents.map((doc) => (typeof doc === "string" ? documentFor(doc) : doc));
+    if (/** @type {HTMLElement} */ (script).dataset.for !== id) continue;
+    const state = JSON.parse(script.textContent || "null");
+    state.documents = state.documents.map((/** @type {any} */ doc) => (typeof doc === "string" ? documentFor(doc) : doc));
     return state.documents.every(Boolean) ? state : null;
   }
   return null;
 }
 
 async function start() {
-  const [widget, scoring] = await Promise.all([load(SOURCES.widget), load(SOURCES.scoring), load(SOURCES.learners)]);
-  learners = window.medialit.learners;
-  for (const host of document.querySelectorAll("div.medialit-exercise[data-medialit-id]")) {
+  // The bundle is the widget and the scoring both.
+  const [widget] = await Promise.all([load(SOURCES.bundle), load(SOURCES.learners)]);
+  learners = page.medialit.learners;
+  for (const host of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll("div.medialit-exercise[data-medialit-id]"))) {
     if (host.dataset.medialitReady) continue;
     host.dataset.medialitReady = "true";
     const state = stateFor(host.dataset.medialitId);
@@ -238,7 +289,7 @@ async function start() {
     }
     const mount = document.createElement("div");
     host.append(mount);
-    widget.default.render({ model: createModel(state, saved, scoring, saveAlert(host)), el: mount });
+    widget.default.render({ model: createModel(state, saved, widget, saveAlert(host)), el: mount });
   }
 }
 

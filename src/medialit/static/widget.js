@@ -1,94 +1,130 @@
-// The exercise front-end: one ES module for a live kernel (anywidget) and the static book (shim.js).
+// @ts-check
+// The exercise front-end's core: one ES module for a live kernel (anywidget) and the static book (shim.js), joined
+// with the views of the kinds a page uses by medialit.frontend. The core draws what every kind shares (title, prompt,
+// hints, confidence, Check / Hint / Show answer / Try again, the result, the feedback list and the key) and hands the
+// answer area to the kind's view (VIEWS, filled by the joiner): a view's `create(ctx)` returns its hooks.
 // The model carries four traits: `state` (what to show), `submission` (set here on Check), `result` (set by the
 // host, which scores) and `revealed` / `hints_shown` (set here so that a host can keep them).
 // Exercise text is always inserted as text (textContent / text nodes), never as HTML.
+import { h, points } from "./dom.js";
+
+/**
+ * What a kind's view does in the answer area.
+ * @typedef {object} ViewHooks
+ * @property {(root: HTMLElement) => void} build Draw the answer area into `root`.
+ * @property {() => any} answer The current answer, as the scoring reads it.
+ * @property {(raw: any) => void} restore Put back a saved answer (it may be of any shape: skip what does not fit).
+ * @property {() => void} sync Bring every control in line with the answer and with `ctx.locked()`.
+ * @property {() => string | null} blocker Why the answer cannot be checked yet (and move the focus there), or null.
+ * @property {() => void} focus Move the focus to the answer area (after Try again).
+ * @property {(item: any) => string} word The verdict on one result item, in words.
+ * @property {(item: any) => string} text What one result item is about (a quote, an option).
+ * @property {(item: any) => void} mark Show one result item's verdict in the answer area.
+ * @property {() => void} unmark Take every verdict off the answer area.
+ *
+ * A kind's view.
+ * @typedef {object} View
+ * @property {boolean} ownPrompt Whether the view shows the prompt itself (as the legend of its options).
+ * @property {boolean} scored Whether the kind is scored (false: no Show answer, no confidence, no rule).
+ * @property {string} keyWrong The key's heading over its wrong items (distractors, wrong options).
+ * @property {(ctx: Context) => ViewHooks} create The hooks for one exercise.
+ *
+ * What the core gives a view.
+ * @typedef {object} Context
+ * @property {any} state The exercise's state.
+ * @property {string} uid A prefix for element ids, unique in the page.
+ * @property {Map<string, Sentence>} units Every sentence by id, with its place.
+ * @property {Map<string, number>} order Each sentence's position in reading order.
+ * @property {(text: string) => void} say Tell the learner something in the message line.
+ * @property {() => boolean} locked Whether the answer is locked (checked, until Try again).
+ * @property {() => boolean} lockedNotice When locked, say why nothing changes and return true.
+ * @property {() => void} changed The learner changed the answer: bring every control in line.
+ * @property {(unitId: string) => string} quoteOf A sentence as "place: “text”".
+ *
+ * @typedef {{id: string, text: string, doc: any, place: string, option: HTMLElement | null}} Sentence
+ */
+
+/** @type {Record<string, View>} The views of the kinds joined into this bundle, by type; the joiner fills it. */
+export const VIEWS = {};
 
 const ICONS = { found: "✓", false_alarm: "✗", missed: "○", discussion: "◇", chosen: "●", view: "◦" };
 let serial = 0;
 
-/** A new element: attributes (`text` sets textContent, `on…` adds a listener) and children (strings become text). */
-function h(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value === null || value === undefined || value === false) continue;
-    if (name === "text") node.textContent = value;
-    else if (name === "class") node.className = value;
-    else if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
-    else node.setAttribute(name, value === true ? "" : String(value));
-  }
-  for (const child of children) if (child !== null && child !== undefined && child !== false) node.append(child);
-  return node;
-}
-
-const points = (value) => (Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100));
-
+/** @param {{model: any, el: HTMLElement}} props */
 function render({ model, el }) {
   const state = model.get("state");
-  const key = state.key;
-  // A reflection is a choice of views, never scored: the same options, no right answer, no answer to show.
-  const reflection = state.type === "reflection";
-  const choosing = state.type === "choice" || reflection;
+  const view = VIEWS[state.type];
+  const keyView = state.key_view || null;
   const uid = `medialit-${String(state.id).replace(/[^A-Za-z0-9_-]/g, "-")}-${(serial += 1)}`;
-  const labelled = state.labels.length > 0;
-  const labelNames = new Map(state.labels.map((label) => [label.id, label.name]));
-  const order = new Map(state.unit_ids.map((id, index) => [id, index]));
+  const labelNames = new Map(state.labels.map((/** @type {any} */ label) => [label.id, label.name]));
+  /** @type {Map<string, number>} */
+  const order = new Map(state.unit_ids.map((/** @type {string} */ id, /** @type {number} */ index) => [id, index]));
 
   // Every sentence with its place, for names and for feedback.
+  /** @type {Map<string, Sentence>} */
   const units = new Map();
   for (const doc of state.documents) {
     for (const paragraph of doc.paragraphs) {
-      paragraph.units.forEach((unit, index) => {
+      paragraph.units.forEach((/** @type {any} */ unit, /** @type {number} */ index) => {
         const place = `${doc.label}, paragraph ${paragraph.number}, sentence ${index + 1}`;
         units.set(unit.id, { ...unit, doc, place, option: null });
       });
     }
   }
 
-  // What the learner has done so far.
+  // What the learner has done so far, beyond the answer the view keeps.
   const ui = {
-    marks: new Map(), // highlight: unit id → Set of kinds (null when the exercise has no kinds)
-    none: false,
-    picked: [], // pairs: at most two unit ids
-    pairs: [],
-    choices: new Set(),
-    confidence: null,
+    confidence: /** @type {number | null} */ (null),
     count: 0,
-    first: null, // the first answer checked, kept for the hand-in (the teacher may score first tries)
+    first: /** @type {any} */ (null), // the first answer checked, kept for the hand-in (first tries may be scored)
     locked: false,
     revealed: Boolean(model.get("revealed")),
     hints: Number(model.get("hints_shown")) || 0,
-    kindsFor: null,
   };
+  const oneAttempt = state.attempts === 1;
+  const message = h("p", { class: "ml-message", role: "status" });
+
+  /** @type {Context} */
+  const ctx = {
+    state,
+    uid,
+    units,
+    order,
+    say: (text) => {
+      message.textContent = text;
+    },
+    locked: () => ui.locked,
+    lockedNotice() {
+      if (!ui.locked) return false;
+      ctx.say(oneAttempt ? "Your answer is recorded. This exercise has one attempt." : "Press Try again to change your answer.");
+      return true;
+    },
+    changed: () => sync(),
+    quoteOf(unitId) {
+      const info = units.get(unitId);
+      return info ? `${info.place}: “${info.text}”` : unitId;
+    },
+  };
+  const hooks = view.create(ctx);
   restore(model.get("submission"));
 
   // -- the page --------------------------------------------------------------------------------------------------
 
   const root = h("section", { class: "medialit", "aria-labelledby": `${uid}-title`, "data-type": state.type });
   root.append(h("h3", { id: `${uid}-title`, class: "ml-title", text: state.title }));
-  if (state.attempts === 1) {
+  if (oneAttempt) {
     root.append(h("p", { class: "ml-note ml-assessment", text: "This is a test item. You have one attempt: Check records your answer. Your teacher gives the feedback." }));
   }
-  if (!choosing) root.append(h("p", { class: "ml-prompt", text: state.prompt }));
+  if (!view.ownPrompt) root.append(h("p", { class: "ml-prompt", text: state.prompt }));
+  hooks.build(root);
+  /** @type {HTMLInputElement[]} */
+  const confidence = view.scored ? buildConfidence() : [];
 
-  const message = h("p", { class: "ml-message", role: "status" });
-  const listboxes = [];
-  let noneButton = null;
-  let kindsBox = null;
-  let addPairButton = null;
-  let pairList = null;
-  let pickedNote = null;
-  const choiceInputs = [];
-
-  if (state.type === "highlight" || state.type === "pairs") buildDocuments();
-  if (choosing) buildChoice();
-  const confidence = reflection ? [] : buildConfidence();
-
-  const checkButton = h("button", { type: "button", class: "ml-check", text: "Check", onclick: check });
-  const hintButton = h("button", { type: "button", class: "ml-hint", text: "Hint", onclick: showHint });
-  const revealButton = key && !reflection ? h("button", { type: "button", class: "ml-reveal", text: "Show answer", onclick: reveal }) : null;
-  const againButton = h("button", { type: "button", class: "ml-again", text: "Try again", onclick: tryAgain });
+  const checkButton = /** @type {HTMLButtonElement} */ (h("button", { type: "button", class: "ml-check", text: "Check", onclick: check }));
+  const hintButton = /** @type {HTMLButtonElement} */ (h("button", { type: "button", class: "ml-hint", text: "Hint", onclick: showHint }));
+  const revealButton = keyView && view.scored ? /** @type {HTMLButtonElement} */ (h("button", { type: "button", class: "ml-reveal", text: "Show answer", onclick: reveal })) : null;
+  const againButton = /** @type {HTMLButtonElement} */ (h("button", { type: "button", class: "ml-again", text: "Try again", onclick: tryAgain }));
   // The assessment setting: one attempt, recorded for the teacher; no hints, no answer shown, no Try again.
-  const oneAttempt = state.attempts === 1;
   if (oneAttempt) againButton.hidden = true;
   if (!state.hints.length) hintButton.hidden = true;
   root.append(h("div", { class: "ml-actions" }, checkButton, hintButton, revealButton, againButton), message);
@@ -100,342 +136,31 @@ function render({ model, el }) {
   root.append(hintsBox, status, feedback, answerBox);
   el.append(root);
 
-  function buildDocuments() {
-    const help =
-      state.type === "pairs"
-        ? "Select two sentences that contradict each other, then press Add pair. " +
-          "With a keyboard: Tab to the text, move with the arrow keys, select with Space."
-        : "Click a sentence to select it. Click it again to undo. " +
-          "With a keyboard: Tab to the text, move with the arrow keys, select with Space.";
-    root.append(h("p", { class: "ml-help", text: help }));
-    const docs = h("div", { class: `ml-docs${state.documents.length > 1 ? " ml-two" : ""}` });
-    for (const doc of state.documents) {
-      const headingId = `${uid}-doc-${listboxes.length}`;
-      const box = h("div", {
-        role: "listbox",
-        class: "ml-listbox",
-        "aria-multiselectable": "true",
-        "aria-labelledby": headingId,
-      });
-      for (const paragraph of doc.paragraphs) {
-        const group = h("div", {
-          role: "group",
-          class: "ml-para",
-          "aria-label": `Paragraph ${paragraph.number}`,
-          "data-number": paragraph.number,
-        });
-        for (const unit of paragraph.units) {
-          const info = units.get(unit.id);
-          const option = h(
-            "span",
-            { role: "option", class: "ml-unit", tabindex: "-1", "aria-selected": "false", "data-unit": unit.id },
-            h("span", { class: "ml-text", text: unit.text }),
-            h("span", { class: "ml-badge" }),
-          );
-          option.addEventListener("click", () => {
-            focusOption(box, option);
-            toggle(unit.id);
-          });
-          option.addEventListener("focus", () => showKinds(unit.id, false));
-          info.option = option;
-          group.append(option, " ");
-        }
-        box.append(group);
-      }
-      const first = box.querySelector('[role="option"]');
-      if (first) first.tabIndex = 0;
-      box.addEventListener("keydown", (event) => onListKey(box, event));
-      listboxes.push(box);
-      const title = `${doc.label}: ${doc.title}`;
-      docs.append(h("article", { class: "ml-doc" }, h("h4", { id: headingId, class: "ml-doc-title", text: title }), box));
-    }
-    root.append(docs);
-
-    if (state.type === "highlight" && labelled) {
-      kindsBox = h("fieldset", { class: "ml-kinds", hidden: true });
-      root.append(kindsBox);
-    }
-    if (state.type === "highlight" && state.allow_none) {
-      noneButton = h("button", {
-        type: "button",
-        class: "ml-none",
-        "aria-pressed": "false",
-        text: "There is none",
-        onclick: toggleNone,
-      });
-      root.append(h("p", { class: "ml-none-row" }, noneButton));
-    }
-    if (state.type === "pairs") {
-      pickedNote = h("p", { class: "ml-picked" });
-      addPairButton = h("button", { type: "button", class: "ml-add-pair", text: "Add pair", onclick: addPair });
-      pairList = h("ul", { class: "ml-pairs", "aria-labelledby": `${uid}-pairs` });
-      root.append(
-        h("div", { class: "ml-pair-builder" }, pickedNote, addPairButton),
-        h("h4", { id: `${uid}-pairs`, class: "ml-pairs-title", text: "Your pairs" }),
-        pairList,
-      );
-    }
-  }
-
-  function buildChoice() {
-    if (state.context) {
-      root.append(h("blockquote", { class: "ml-context" }, h("p", { text: state.context.quote })));
-    }
-    const fieldset = h("fieldset", { class: "ml-options" }, h("legend", { text: state.prompt }));
-    const note = reflection
-      ? "Choose the view closest to yours. There is no right answer, and this question is not scored."
-      : state.multiple ? "Choose every answer that fits." : "Choose one answer.";
-    fieldset.append(h("p", { class: "ml-help", text: note }));
-    for (const option of state.options) {
-      const input = h("input", {
-        type: state.multiple ? "checkbox" : "radio",
-        name: `${uid}-choice`,
-        value: option.id,
-      });
-      input.addEventListener("change", () => {
-        if (!state.multiple) ui.choices.clear();
-        for (const other of choiceInputs) if (other.checked) ui.choices.add(other.value);
-        for (const other of choiceInputs) if (!other.checked) ui.choices.delete(other.value);
-        sync();
-      });
-      choiceInputs.push(input);
-      const mark = h("span", { class: "ml-option-verdict" });
-      fieldset.append(h("label", { class: "ml-option", "data-option": option.id }, input, " ", h("span", { text: option.text }), mark));
-    }
-    root.append(fieldset);
-  }
-
   function buildConfidence() {
     const fieldset = h("fieldset", { class: "ml-confidence" }, h("legend", { text: "How sure are you? (You can skip this.)" }));
+    /** @type {HTMLInputElement[]} */
     const inputs = [];
-    [
+    /** @type {[number, string][]} */
+    const levels = [
       [1, "Guessing"],
       [2, "Fairly sure"],
       [3, "Very sure"],
-    ].forEach(([value, text]) => {
-      const input = h("input", { type: "radio", name: `${uid}-confidence`, value });
+    ];
+    for (const [value, text] of levels) {
+      const input = /** @type {HTMLInputElement} */ (h("input", { type: "radio", name: `${uid}-confidence`, value }));
       input.addEventListener("change", () => {
         ui.confidence = value;
       });
       inputs.push(input);
       fieldset.append(h("label", { class: "ml-confidence-option" }, input, " ", text));
-    });
+    }
     root.append(fieldset);
     return inputs;
   }
 
-  // -- editing ---------------------------------------------------------------------------------------------------
-
-  function say(text) {
-    message.textContent = text;
-  }
-
-  function focusOption(box, option) {
-    for (const other of box.querySelectorAll('[role="option"]')) other.tabIndex = -1;
-    option.tabIndex = 0;
-    option.focus();
-  }
-
-  function onListKey(box, event) {
-    const options = [...box.querySelectorAll('[role="option"]')];
-    const current = event.target.closest('[role="option"]');
-    const index = options.indexOf(current);
-    let next = null;
-    switch (event.key) {
-      case "ArrowDown":
-      case "ArrowRight":
-        next = options[Math.min(index + 1, options.length - 1)];
-        break;
-      case "ArrowUp":
-      case "ArrowLeft":
-        next = options[Math.max(index - 1, 0)];
-        break;
-      case "Home":
-        next = options[0];
-        break;
-      case "End":
-        next = options[options.length - 1];
-        break;
-      case " ":
-      case "Enter":
-        if (current) toggle(current.dataset.unit);
-        break;
-      default:
-        return;
-    }
-    event.preventDefault();
-    if (next) focusOption(box, next);
-  }
-
-  function lockedNotice() {
-    if (!ui.locked) return false;
-    say(oneAttempt ? "Your answer is recorded. This exercise has one attempt." : "Press Try again to change your answer.");
-    return true;
-  }
-
-  function toggle(unitId) {
-    if (lockedNotice()) return;
-    say("");
-    if (state.type === "pairs") {
-      const at = ui.picked.indexOf(unitId);
-      if (at >= 0) ui.picked.splice(at, 1);
-      else {
-        ui.picked.push(unitId);
-        if (ui.picked.length > 2) ui.picked.shift();
-      }
-    } else if (ui.marks.has(unitId)) {
-      ui.marks.delete(unitId);
-      if (ui.kindsFor === unitId) ui.kindsFor = null;
-    } else {
-      ui.none = false;
-      ui.marks.set(unitId, labelled ? new Set() : new Set([null]));
-      if (labelled) {
-        sync();
-        showKinds(unitId, true);
-        return;
-      }
-    }
-    sync();
-  }
-
-  function toggleNone() {
-    if (lockedNotice()) return;
-    ui.none = !ui.none;
-    if (ui.none) {
-      ui.marks.clear();
-      ui.kindsFor = null;
-    }
-    say(ui.none ? "You chose: there is none. Your selections were cleared." : "");
-    sync();
-  }
-
-  // The kind menu of a labelled highlight: shown for the marked sentence last selected or focused.
-  function showKinds(unitId, moveFocus) {
-    if (!kindsBox || !ui.marks.has(unitId)) return;
-    ui.kindsFor = unitId;
-    const info = units.get(unitId);
-    kindsBox.replaceChildren(h("legend", { text: `What kind is this sentence? (${info.place})` }));
-    const kinds = ui.marks.get(unitId);
-    const boxes = state.labels.map((label) => {
-      const input = h("input", { type: "checkbox", value: label.id });
-      input.checked = kinds.has(label.id);
-      input.disabled = ui.locked;
-      input.addEventListener("change", () => {
-        if (input.checked) kinds.add(label.id);
-        else kinds.delete(label.id);
-        sync();
-      });
-      const description = label.description ? h("span", { class: "ml-kind-help", text: ` ${label.description}` }) : null;
-      kindsBox.append(h("label", { class: "ml-kind" }, input, " ", h("span", { text: label.name }), description));
-      return input;
-    });
-    const done = h("button", {
-      type: "button",
-      text: "Done",
-      onclick: () => {
-        if (info.option) info.option.focus();
-      },
-    });
-    kindsBox.append(h("p", {}, done));
-    kindsBox.hidden = false;
-    if (moveFocus && boxes.length) boxes[0].focus();
-  }
-
-  function addPair() {
-    if (lockedNotice()) return;
-    if (ui.picked.length !== 2) {
-      say("Select two sentences first.");
-      return;
-    }
-    const pair = [...ui.picked].sort((a, b) => order.get(a) - order.get(b));
-    if (ui.pairs.some((p) => p[0] === pair[0] && p[1] === pair[1])) {
-      say("You already have this pair.");
-      return;
-    }
-    ui.pairs.push(pair);
-    ui.picked = [];
-    say(`Pair ${ui.pairs.length} added.`);
-    sync();
-    focusActiveOption();
-  }
-
-  function removePair(index) {
-    if (lockedNotice()) return;
-    ui.pairs.splice(index, 1);
-    say(`Pair ${index + 1} removed.`);
-    sync();
-    focusActiveOption();
-  }
-
-  function focusActiveOption() {
-    const option = listboxes.length && listboxes[0].querySelector('[role="option"][tabindex="0"]');
-    if (option) option.focus();
-  }
-
-  function quoteOf(unitId) {
-    const info = units.get(unitId);
-    return info ? `${info.place}: “${info.text}”` : unitId;
-  }
-
-  // Bring every control in line with `ui`.
+  // Bring every control in line with the answer and `ui`.
   function sync() {
-    for (const [id, info] of units) {
-      if (!info.option) continue;
-      const selected = state.type === "pairs" ? ui.picked.includes(id) : ui.marks.has(id);
-      info.option.setAttribute("aria-selected", String(selected));
-      let badge = "";
-      if (state.type === "pairs") {
-        const numbers = ui.pairs.map((p, i) => (p.includes(id) ? i + 1 : 0)).filter(Boolean);
-        if (numbers.length) badge = ` (pair ${numbers.join(", ")})`;
-      } else if (labelled && ui.marks.has(id)) {
-        const names = state.labels.filter((l) => ui.marks.get(id).has(l.id)).map((l) => l.name);
-        badge = names.length ? ` (${names.join(", ")})` : " (choose a kind)";
-      }
-      info.option.lastChild.textContent = badge;
-      info.option.classList.toggle("ml-paired", state.type === "pairs" && badge !== "");
-    }
-    for (const box of listboxes) box.setAttribute("aria-readonly", String(ui.locked));
-    if (noneButton) noneButton.setAttribute("aria-pressed", String(ui.none));
-    if (kindsBox) {
-      if (ui.kindsFor === null || !ui.marks.has(ui.kindsFor)) {
-        kindsBox.hidden = true;
-        ui.kindsFor = null;
-      }
-      for (const input of kindsBox.querySelectorAll("input")) input.disabled = ui.locked;
-    }
-    if (pairList) {
-      pickedNote.textContent =
-        ui.picked.length === 0
-          ? "No sentences selected for a new pair."
-          : `Selected for a new pair: ${ui.picked.map((u) => units.get(u).place).join(" and ")}.`;
-      addPairButton.disabled = ui.locked || ui.picked.length !== 2;
-      pairList.replaceChildren();
-      ui.pairs.forEach((pair, index) => {
-        const remove = h("button", {
-          type: "button",
-          class: "ml-remove",
-          text: "Remove",
-          "aria-label": `Remove pair ${index + 1}`,
-          onclick: () => removePair(index),
-        });
-        remove.disabled = ui.locked;
-        pairList.append(
-          h(
-            "li",
-            { class: "ml-pair" },
-            h("strong", { text: `Pair ${index + 1}` }),
-            h("p", { text: quoteOf(pair[0]) }),
-            h("p", { text: quoteOf(pair[1]) }),
-            remove,
-          ),
-        );
-      });
-      if (!ui.pairs.length) pairList.append(h("li", { class: "ml-empty", text: "No pairs yet." }));
-    }
-    for (const input of choiceInputs) {
-      input.checked = ui.choices.has(input.value);
-      input.disabled = ui.locked;
-    }
+    hooks.sync();
     for (const input of confidence) {
       input.checked = Number(input.value) === ui.confidence;
       input.disabled = ui.locked;
@@ -449,38 +174,14 @@ function render({ model, el }) {
 
   // -- the answer, checking and feedback -------------------------------------------------------------------------
 
-  function answer() {
-    if (state.type === "pairs") return { pairs: ui.pairs.map((p) => [...p]) };
-    if (choosing) return { choices: state.options.map((o) => o.id).filter((id) => ui.choices.has(id)) };
-    const marks = [];
-    for (const id of state.unit_ids) {
-      if (!ui.marks.has(id)) continue;
-      const kinds = ui.marks.get(id);
-      if (!labelled) marks.push({ unit: id, label: null });
-      else for (const label of state.labels) if (kinds.has(label.id)) marks.push({ unit: id, label: label.id });
-    }
-    return state.allow_none ? { marks, none: ui.none } : { marks };
-  }
-
+  /** @param {any} submission */
   function restore(submission) {
     if (!submission || typeof submission !== "object") return;
     ui.count = Number(submission.count) || 0;
     if (submission.first_answer && typeof submission.first_answer === "object") ui.first = submission.first_answer;
     ui.confidence = [1, 2, 3].includes(submission.confidence) ? submission.confidence : null;
-    const raw = submission.answer || {};
     try {
-      if (choosing) for (const id of raw.choices || []) ui.choices.add(String(id));
-      if (state.type === "pairs") {
-        for (const p of raw.pairs || []) if (units.has(p[0]) && units.has(p[1])) ui.pairs.push([p[0], p[1]]);
-      }
-      if (state.type === "highlight") {
-        ui.none = raw.none === true;
-        for (const mark of raw.marks || []) {
-          if (!units.has(mark.unit)) continue;
-          if (!ui.marks.has(mark.unit)) ui.marks.set(mark.unit, new Set());
-          ui.marks.get(mark.unit).add(labelled ? mark.label : null);
-        }
-      }
+      hooks.restore(submission.answer || {});
     } catch {
       // An answer in an unexpected shape is simply not restored.
     }
@@ -490,19 +191,16 @@ function render({ model, el }) {
 
   function check() {
     if (ui.locked) return;
-    if (labelled) {
-      const bare = [...ui.marks].find(([, kinds]) => kinds.size === 0);
-      if (bare) {
-        say(`Choose a kind for every sentence you selected. ${units.get(bare[0]).place} has none yet.`);
-        showKinds(bare[0], true);
-        return;
-      }
+    const blocked = hooks.blocker();
+    if (blocked) {
+      ctx.say(blocked);
+      return;
     }
-    say("");
+    ctx.say("");
     ui.count += 1;
     ui.locked = true;
     sync();
-    const given = answer();
+    const given = hooks.answer();
     if (ui.first === null) ui.first = given;
     model.set("result", null);
     model.set("submission", { answer: given, count: ui.count, confidence: ui.confidence, first_answer: ui.first });
@@ -512,12 +210,9 @@ function render({ model, el }) {
   function tryAgain() {
     ui.locked = false;
     renderResult();
-    say("You can change your answer now.");
+    ctx.say("You can change your answer now.");
     sync();
-    const target = listboxes.length
-      ? listboxes[0].querySelector('[role="option"][tabindex="0"]')
-      : choiceInputs.find((i) => i.checked) || choiceInputs[0];
-    if (target) target.focus();
+    hooks.focus();
   }
 
   function showHint() {
@@ -527,13 +222,13 @@ function render({ model, el }) {
     model.save_changes();
     renderHints();
     sync();
-    const last = hintsBox.lastElementChild;
+    const last = /** @type {HTMLElement | null} */ (hintsBox.lastElementChild);
     if (last) last.focus();
   }
 
   function renderHints() {
     hintsBox.replaceChildren();
-    state.hints.slice(0, ui.hints).forEach((hint, index) => {
+    state.hints.slice(0, ui.hints).forEach((/** @type {string} */ hint, /** @type {number} */ index) => {
       hintsBox.append(
         h("p", { class: "ml-hint-text", tabindex: "-1" }, h("strong", { text: `Hint ${index + 1} of ${state.hints.length}:` }), ` ${hint}`),
       );
@@ -546,41 +241,15 @@ function render({ model, el }) {
     model.save_changes();
     sync();
     renderResult();
-    if (!answerBox.hidden && answerBox.firstChild) answerBox.firstChild.focus();
+    const first = /** @type {HTMLElement | null} */ (answerBox.firstChild);
+    if (!answerBox.hidden && first) first.focus();
   }
 
-  function clearVerdicts() {
-    for (const info of units.values()) if (info.option) delete info.option.dataset.verdict;
-    for (const label of root.querySelectorAll(".ml-option")) {
-      delete label.dataset.verdict;
-      label.querySelector(".ml-option-verdict").textContent = "";
-    }
-  }
-
-  function verdictWord(result, item) {
-    if (item.verdict === "discussion") return "Open question: either answer is fine";
-    if (item.verdict === "chosen") return "Your view";
-    if (item.verdict === "view") return "Another view";
-    if (state.type === "choice") return { found: "Right choice", false_alarm: "Not right", missed: "Right answer" }[item.verdict];
-    if (item.verdict === "found") return item.credit < 1 ? "Found in part" : "Found";
-    if (item.verdict === "missed") return "Missed";
-    // A highlight false alarm on a target's own sentence is a kind ticked beside the right one.
-    if (state.type === "highlight" && key && key.targets.some((t) => t.anchors[0].units.includes(item.units[0]))) return "Wrong kind";
-    return state.type === "pairs" ? "Not a pair" : "Not a target";
-  }
-
-  function itemText(item) {
-    if (choosing) {
-      const option = state.options.find((o) => o.id === item.id);
-      return option ? `“${option.text}”` : "";
-    }
-    if (item.id === "none") return item.verdict === "missed" ? "The answer: there is none." : "You chose: there is none.";
-    return item.units.map(quoteOf).join(" ");
-  }
-
+  /** @param {any} result */
   function calibration(result) {
     if (!ui.confidence || !result.max_score) return "";
     const right = result.score === result.max_score;
+    /** @type {Record<number, string>} */
     const lines = {
       1: right ? "You were guessing, but you were right. Trust your reading a little more." : "You were guessing. The hints can help you next time.",
       2: right ? "You were fairly sure, and you were right." : "You were fairly sure, but part of your answer was wrong.",
@@ -589,28 +258,42 @@ function render({ model, el }) {
     return lines[ui.confidence];
   }
 
+  const KEY_HEADINGS = {
+    right: "The answer",
+    open: "Open questions: either answer is fine",
+    wrong: view.keyWrong,
+  };
+
+  /** What one item of the key is about: its option, its sentences (with its kinds), or "There is none". */
+  function keyText(/** @type {any} */ item) {
+    if (item.option !== undefined) {
+      const option = state.options.find((/** @type {any} */ o) => o.id === item.option);
+      return option ? `“${option.text}”` : item.option;
+    }
+    if (!item.units) return "There is none.";
+    const text = item.units.flat().map(ctx.quoteOf).join(" ");
+    if (!item.kind) return text;
+    const also = (item.also || []).map((/** @type {string} */ k) => labelNames.get(k)).join(", ");
+    return `${text} (${labelNames.get(item.kind)}${also ? `; also accepted: ${also}` : ""})`;
+  }
+
+  // The key, as every key shows it (medialit.kinds.key): each role under its heading, then the takeaway.
   function renderAnswerKey() {
     answerBox.replaceChildren();
     answerBox.hidden = true;
-    if (!ui.revealed || !key || shownResult()) return;
-    const list = h("ul", { class: "ml-items" });
-    if (state.type === "choice") {
-      for (const option of key.options.filter((o) => o.correct)) {
-        const text = state.options.find((o) => o.id === option.id).text;
-        list.append(h("li", { class: "ml-item" }, h("p", { text: `“${text}”` }), h("p", { text: option.feedback })));
+    if (!ui.revealed || !keyView || shownResult()) return;
+    let first = true;
+    for (const [role, heading] of Object.entries(KEY_HEADINGS)) {
+      const items = keyView.items.filter((/** @type {any} */ item) => item.role === role);
+      if (!items.length) continue;
+      const list = h("ul", { class: "ml-items" });
+      for (const item of items) {
+        list.append(h("li", { class: "ml-item", "data-role": role }, h("p", { text: keyText(item) }), h("p", { text: item.explanation })));
       }
-    } else if (!key.targets.length) {
-      list.append(h("li", { class: "ml-item" }, h("p", { text: "There is none." }), h("p", { text: key.none_feedback })));
-    } else {
-      for (const target of key.targets) {
-        const also = (target.also_accept || []).map((k) => labelNames.get(k)).join(", ");
-        const kind = target.label ? ` (${labelNames.get(target.label)}${also ? `; also accepted: ${also}` : ""})` : "";
-        const text = target.anchors.flatMap((a) => a.units).map(quoteOf).join(" ");
-        list.append(h("li", { class: "ml-item" }, h("p", { text: text + kind }), h("p", { text: target.explanation })));
-      }
+      answerBox.append(h("h4", { class: "ml-answer-title", tabindex: first ? "-1" : null, text: heading }), list);
+      first = false;
     }
-    answerBox.append(h("h4", { class: "ml-answer-title", tabindex: "-1", text: "The answer" }), list);
-    if (key.takeaway) answerBox.append(h("p", { class: "ml-takeaway" }, h("strong", { text: "Remember:" }), ` ${key.takeaway}`));
+    if (keyView.takeaway) answerBox.append(h("p", { class: "ml-takeaway" }, h("strong", { text: "Remember:" }), ` ${keyView.takeaway}`));
     answerBox.hidden = false;
   }
 
@@ -623,7 +306,7 @@ function render({ model, el }) {
   function renderResult() {
     const result = shownResult();
     feedback.replaceChildren();
-    clearVerdicts();
+    hooks.unmark();
     renderAnswerKey();
     if (!result) {
       status.textContent = "";
@@ -641,12 +324,12 @@ function render({ model, el }) {
       status.textContent = `This answer could not be checked: ${result.error}`;
       return;
     }
-    status.textContent = reflection
-      ? "Your answer is saved. This question is not scored: read what each view gets right or misses."
-      : `You scored ${points(result.score)} of ${points(result.max_score)} points.`;
-    if (!reflection) feedback.append(h("p", { class: "ml-rule", text: state.rule })); // a reflection's is said above
+    status.textContent = view.scored
+      ? `You scored ${points(result.score)} of ${points(state.max_score)} points.`
+      : "Your answer is saved. This question is not scored: read what each view gets right or misses.";
+    if (view.scored) feedback.append(h("p", { class: "ml-rule", text: state.rule })); // an unscored kind's is said above
     const showMissed = ui.revealed || ui.count >= 2;
-    if (showMissed && !ui.revealed && result.items.some((item) => item.verdict === "missed")) {
+    if (showMissed && !ui.revealed && result.items.some((/** @type {any} */ item) => item.verdict === "missed")) {
       // The list of what was missed shows the answer: it is recorded as shown, as "Show answer" is.
       ui.revealed = true;
       model.set("revealed", true);
@@ -659,22 +342,17 @@ function render({ model, el }) {
         hidden += 1;
         continue;
       }
+      const icon = ICONS[/** @type {keyof typeof ICONS} */ (item.verdict)];
       list.append(
         h(
           "li",
           { class: "ml-item", "data-verdict": item.verdict },
-          h(
-            "p",
-            { class: "ml-verdict" },
-            h("span", { class: "ml-icon", "aria-hidden": "true", text: ICONS[item.verdict] }),
-            " ",
-            h("strong", { text: verdictWord(result, item) }),
-          ),
-          h("p", { class: "ml-quote", text: itemText(item) }),
+          h("p", { class: "ml-verdict" }, h("span", { class: "ml-icon", "aria-hidden": "true", text: icon }), " ", h("strong", { text: hooks.word(item) })),
+          h("p", { class: "ml-quote", text: hooks.text(item) }),
           h("p", { class: "ml-explanation", text: item.explanation }),
         ),
       );
-      markVerdict(item);
+      hooks.mark(item);
     }
     if (list.childElementCount) feedback.append(list);
     if (hidden) {
@@ -683,26 +361,8 @@ function render({ model, el }) {
     }
     const line = calibration(result);
     if (line) feedback.append(h("p", { class: "ml-calibration", text: line }));
-    if (key && key.takeaway) {
-      feedback.append(h("p", { class: "ml-takeaway" }, h("strong", { text: "Remember:" }), ` ${key.takeaway}`));
-    }
-  }
-
-  function markVerdict(item) {
-    if (choosing) {
-      const label = root.querySelector(`.ml-option[data-option="${CSS.escape(item.id)}"]`);
-      if (label) {
-        label.dataset.verdict = item.verdict;
-        label.querySelector(".ml-option-verdict").textContent = ` ${ICONS[item.verdict]} ${verdictWord(null, item)}`;
-      }
-      return;
-    }
-    if (state.type !== "highlight") return;
-    for (const id of item.units) {
-      const info = units.get(id);
-      if (!info || !info.option) continue;
-      const verdict = item.verdict === "found" && !ui.marks.has(id) ? "missed" : item.verdict;
-      info.option.dataset.verdict = verdict;
+    if (keyView && keyView.takeaway) {
+      feedback.append(h("p", { class: "ml-takeaway" }, h("strong", { text: "Remember:" }), ` ${keyView.takeaway}`));
     }
   }
 

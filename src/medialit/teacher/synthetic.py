@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from medialit.handin import Answer, Handin, handin_from_results
-from medialit.model import Exercise, ExerciseType
+from medialit.kinds import kind_of
+from medialit.model import Exercise
 from medialit.modes import Mode
 
 __all__ = ["synthetic_answer", "synthetic_handin", "write_sample_class"]
@@ -29,31 +30,7 @@ START = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 def synthetic_answer(exercise: Exercise, rng: random.Random, ability: float) -> Any:
     """A raw answer a learner of ``ability`` might give."""
     slips = 0 if rng.random() < ability else rng.randint(1, 2)
-    match exercise.type:
-        case ExerciseType.CHOICE:
-            right = [o.id for o in exercise.options if o.correct]
-            wrong = [o.id for o in exercise.options if not o.correct]
-            if not exercise.multiple:
-                return {"choices": [right[0] if rng.random() < ability else rng.choice(wrong)]}
-            chosen = [o for o in right if rng.random() < ability] + rng.sample(wrong, min(slips, len(wrong)))
-            return {"choices": sorted(chosen)}
-        case ExerciseType.REFLECTION:
-            return {"choices": [rng.choice([o.id for o in exercise.options])]}
-        case ExerciseType.PAIRS:
-            pairs = [[t.anchors[0].units[0], t.anchors[1].units[0]] for t in exercise.targets if rng.random() < ability]
-            for _ in range(slips):
-                pairs.append(rng.sample(list(exercise.unit_ids), 2))
-            unique = {frozenset(p): p for p in pairs if p[0] != p[1]}
-            return {"pairs": list(unique.values())}
-        case ExerciseType.HIGHLIGHT:
-            labels = list(exercise.label_ids) or [None]
-            if not exercise.targets and rng.random() < ability:
-                return {"marks": [], "none": True}
-            marks = {(u, t.label) for t in exercise.targets if rng.random() < ability for u in t.anchors[0].units}
-            for _ in range(slips):
-                marks.add((rng.choice(exercise.unit_ids), rng.choice(labels)))
-            return {"marks": [{"unit": u, "label": lab} for u, lab in sorted(marks, key=str)], "none": False}
-    raise AssertionError(f"unhandled exercise type {exercise.type!r}")  # pragma: no cover
+    return kind_of(exercise).synthetic(exercise, rng, ability, slips)
 
 
 def synthetic_handin(

@@ -67,7 +67,7 @@ from datetime import UTC, datetime
 import numpy as np
 import pandas as pd
 
-from medialit.model import ExerciseType
+from medialit.kinds import kind_of
 from medialit.scoring import ItemResult, Result, Verdict, max_score
 from medialit.teacher.gcdefer import defer_full_gc
 from medialit.teacher.grade import ClassGrades
@@ -430,14 +430,7 @@ def items(grades: ClassGrades) -> pd.DataFrame:
     for exercise in grades.exercises:
         code = exercises.get(exercise.id)
         total, up, low = (0, 0, 0) if code is None else (answered[code], answered_upper[code], answered_lower[code])
-        kind = "view" if exercise.type is ExerciseType.REFLECTION else "target"
-        if exercise.type is ExerciseType.REFLECTION:
-            targets = [o.id for o in exercise.options]
-        elif exercise.options:
-            targets = [o.id for o in exercise.options if o.correct]
-        else:
-            targets = [t.id for t in exercise.targets] or ["none"]
-        for item_id in targets:
+        for item_id, kind in kind_of(exercise).item_rows(exercise):
             code = keys.get((exercise.id, item_id))
             hits, hits_up, hits_low, earned = (
                 (0, 0, 0, 0) if code is None else (found[code], found_upper[code], found_lower[code], credit[code])

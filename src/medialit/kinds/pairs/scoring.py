@@ -15,11 +15,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from medialit.model import Anchor, Exercise
-from medialit.scoring.common import expect_keys, expect_list, net_score
+from medialit.scoring.common import expect_id, expect_keys, expect_list, net_score
 from medialit.scoring.messages import MESSAGES
 from medialit.scoring.results import Examples, FormatError, ItemResult, Result, Verdict
 
-__all__ = ["PairsAnswer", "examples", "grade", "parse"]
+__all__ = ["RULE", "PairsAnswer", "examples", "grade", "matches", "maximum", "parse"]
+
+RULE = "Each right pair earns 1 point. Each wrong pair takes 1 point away. The score never goes below 0."
+"""The rule in words."""
 
 
 @dataclass(frozen=True)
@@ -32,17 +35,17 @@ class PairsAnswer:
 
 def parse(exercise: Exercise, raw: Any) -> PairsAnswer:
     """Read ``{"pairs": [["unit-a", "unit-b"], ...]}``."""
-    raw = expect_keys(raw, {"pairs"}, {"pairs"})
+    raw = expect_keys(raw, ("pairs",), ("pairs",))
     known = exercise.unit_order
     pairs = set()
     for pair in expect_list(raw["pairs"], "pairs"):
         pair = expect_list(pair, "a pair")
-        if len(pair) != 2 or pair[0] == pair[1]:
-            raise FormatError("a pair links exactly two different sentences")
-        for unit in pair:
-            if not isinstance(unit, str) or unit not in known:
-                raise FormatError(f"there is no sentence {unit!r} in this exercise")
-        pairs.add(frozenset(pair))
+        if len(pair) != 2:
+            raise FormatError("bad_pair")
+        first, second = (expect_id(unit, known, "no_sentence") for unit in pair)
+        if first == second:
+            raise FormatError("bad_pair")
+        pairs.add(frozenset((first, second)))
     return PairsAnswer(frozenset(pairs))
 
 

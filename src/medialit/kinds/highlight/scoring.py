@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from medialit.model import Exercise
-from medialit.scoring.common import expect_keys, expect_list, net_score, tidy
+from medialit.scoring.common import expect_id, expect_keys, expect_list, net_score, tidy
 from medialit.scoring.messages import MESSAGES, kind_names
 from medialit.scoring.results import Examples, FormatError, ItemResult, Result, Verdict
 
@@ -48,25 +48,24 @@ class HighlightAnswer:
 
 def parse(exercise: Exercise, raw: Any) -> HighlightAnswer:
     """Read ``{"marks": [{"unit": ..., "label": ...}], "none": false}``."""
-    raw = expect_keys(raw, {"marks", "none"}, {"marks"})
+    raw = expect_keys(raw, ("marks", "none"), ("marks",))
     none = raw.get("none", False)
     if not isinstance(none, bool):
-        raise FormatError("none must be true or false")
+        raise FormatError("none_not_bool")
     known = exercise.unit_order
     labels = set(exercise.label_ids)
     marks = set()
     for mark in expect_list(raw["marks"], "marks"):
-        mark = expect_keys(mark, {"unit", "label"}, {"unit"})
-        unit, label = mark["unit"], mark.get("label")
-        if not isinstance(unit, str) or unit not in known:
-            raise FormatError(f"there is no sentence {unit!r} in this exercise")
+        mark = expect_keys(mark, ("unit", "label"), ("unit",), name="a mark")
+        unit = expect_id(mark["unit"], known, "no_sentence")
+        label = mark.get("label")
         if labels and (not isinstance(label, str) or label not in labels):
-            raise FormatError(f"sentence {unit!r} needs a kind, one of {sorted(labels)}, not {label!r}")
+            raise FormatError("needs_kind", unit=unit, kinds=list(exercise.label_ids))
         if not labels and label is not None:
-            raise FormatError("this exercise takes no kinds; label must be null")
+            raise FormatError("no_kinds")
         marks.add((unit, label))
     if none and marks:
-        raise FormatError("an answer cannot both mark sentences and say there is none")
+        raise FormatError("marks_and_none")
     return HighlightAnswer(frozenset(marks), none)
 
 
@@ -171,8 +170,8 @@ def examples(exercise: Exercise) -> Examples:
         marks = [
             {"unit": unit, "label": target.label} for target in exercise.targets for unit in target.anchors[0].units
         ]
-        correct: dict = {"marks": marks}
-        incorrect: dict = {"marks": []}
+        correct: dict[str, Any] = {"marks": marks}
+        incorrect: dict[str, Any] = {"marks": []}
     else:
         correct = {"marks": [], "none": True}
         first = exercise.unit_ids[0]

@@ -14,10 +14,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from medialit.model import Exercise
-from medialit.scoring.common import expect_keys, expect_list, net_score
+from medialit.scoring.common import expect_id, expect_keys, expect_list, net_score
 from medialit.scoring.results import Examples, FormatError, ItemResult, Result, Verdict
 
-__all__ = ["ChoiceAnswer", "examples", "grade", "parse"]
+__all__ = ["RULE", "ChoiceAnswer", "examples", "grade", "maximum", "parse"]
+
+RULE = "Each right option you tick earns 1 point. Each wrong option takes 1 point away. The score never goes below 0."
+"""The rule in words."""
 
 
 @dataclass(frozen=True)
@@ -30,15 +33,11 @@ class ChoiceAnswer:
 
 def parse(exercise: Exercise, raw: Any) -> ChoiceAnswer:
     """Read ``{"choices": ["option-id", ...]}``."""
-    raw = expect_keys(raw, {"choices"}, {"choices"})
+    raw = expect_keys(raw, ("choices",), ("choices",))
     known = {o.id for o in exercise.options}
-    choices = set()
-    for choice in expect_list(raw["choices"], "choices"):
-        if not isinstance(choice, str) or choice not in known:
-            raise FormatError(f"there is no option {choice!r} in this exercise")
-        choices.add(choice)
+    choices = {expect_id(choice, known, "no_option") for choice in expect_list(raw["choices"], "choices")}
     if not exercise.multiple and len(choices) > 1:
-        raise FormatError("this question takes one answer only")
+        raise FormatError("one_answer")
     return ChoiceAnswer(frozenset(choices))
 
 

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from medialit.kinds.choice import scoring as choice
+from medialit.kinds.choice.scoring import ChoiceAnswer
 from medialit.model import Exercise
-from medialit.scoring import choice
-from medialit.scoring.choice import ChoiceAnswer
 from medialit.scoring.results import Examples, ItemResult, Result, Verdict
 
-__all__ = ["examples", "grade", "maximum", "parse"]
+__all__ = ["RULE", "examples", "grade", "maximum", "parse"]
+
+RULE = "This question is not scored: there is no right answer. Your answer is kept, and every view comes with feedback."
+"""The rule in words."""
 
 
 def parse(exercise: Exercise, raw: Any) -> ChoiceAnswer:

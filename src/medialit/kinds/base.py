@@ -1,0 +1,69 @@
+"""The contract every exercise kind fulfils: one object per kind (``KIND`` in its folder's ``__init__.py``)."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from medialit.kinds import ExerciseType
+    from medialit.kinds.key import KeyItem
+    from medialit.model import Exercise
+    from medialit.problems import Severity
+    from medialit.scoring.results import Examples, Result
+
+__all__ = ["Kind", "Report"]
+
+
+class Report(Protocol):
+    """Where a kind's validation reports a problem of one exercise file."""
+
+    def add(self, where: Iterable[Any], message: str, fix: str = "", severity: Severity = ...) -> None:
+        """Report ``message`` at the field path ``where``, with how to ``fix`` it (an error unless told)."""
+
+
+class Kind(Protocol):
+    """Everything the rest of medialit asks of one exercise kind."""
+
+    @property
+    def type(self) -> ExerciseType:
+        """The registry entry; its value names the kind's folder (``view.js``, ``score.js``, ``schema.json``)."""
+
+    @property
+    def front_end(self) -> tuple[str, ...]:
+        """The JS files the widget needs for this kind, relative to ``medialit/kinds/``, in joining order."""
+
+    @property
+    def anchor_fields(self) -> tuple[str, ...]:
+        """The fields of a target or distractor holding its quotes; ``()`` when the item itself is the one quote."""
+
+    def parse(self, exercise: Exercise, raw: Any) -> Any:
+        """The typed answer for the raw JSON ``raw``, or :class:`~medialit.scoring.FormatError` if malformed."""
+
+    def grade(self, exercise: Exercise, answer: Any) -> Result:
+        """The result of a parsed answer."""
+
+    def maximum(self, exercise: Exercise) -> float:
+        """The points available."""
+
+    def examples(self, exercise: Exercise) -> Examples:
+        """A correct, an incorrect and a malformed raw answer."""
+
+    def rule(self, exercise: Exercise, tell_cost: bool) -> str:
+        """How the exercise is scored, in plain words (``tell_cost=False``: nothing that tells how many are right)."""
+
+    def key_items(self, exercise: Exercise) -> tuple[KeyItem, ...]:
+        """The answer key's items, in the order every key shows them."""
+
+    def check_fields(self, data: dict[str, Any], report: Report) -> None:
+        """Checks on the file's fields that the schema cannot express, made before the exercise is compiled."""
+
+    def check(self, exercise: Exercise, data: dict[str, Any], report: Report) -> None:
+        """Checks on the compiled exercise as a whole (``data`` is the file's fields)."""
+
+    def synthetic(self, exercise: Exercise, rng: random.Random, ability: float, slips: int) -> Any:
+        """A raw answer a learner of ``ability`` (0 to 1) might give, with ``slips`` wrong marks where that fits."""
+
+    def item_rows(self, exercise: Exercise) -> tuple[tuple[str, str], ...]:
+        """The items of the item analysis, as (item id, row kind: ``target`` or ``view``)."""

@@ -1,0 +1,35 @@
+"""Made-up exercises for the kinds' tests: sentences, quotes and a highlight exercise over them."""
+
+from medialit.model import Anchor, Distractor, Exercise, ExerciseType, Label, Skill, Target
+from medialit.text import Unit
+
+__all__ = ["KINDS", "Distractor", "Label", "Target", "anchor", "highlight", "units"]
+
+
+def units(n: int, slug: str = "d") -> tuple[Unit, ...]:
+    return tuple(Unit(f"{slug}:{i}.1", slug, i, 1, i * 10, i * 10 + 5, f"s{i}") for i in range(1, n + 1))
+
+
+def anchor(*ids: str) -> Anchor:
+    return Anchor(ids[0].split(":")[0], "q", 0, 1, ids)
+
+
+def highlight(n=6, targets=(), distractors=(), labels=(), allow_none=False) -> Exercise:
+    return Exercise(
+        id="x",
+        type=ExerciseType.HIGHLIGHT,
+        skill=Skill.SOURCING,
+        title="t",
+        prompt="p",
+        hints=(),
+        documents=("d",),
+        units=units(n),
+        targets=tuple(targets),
+        distractors=tuple(distractors),
+        labels=tuple(labels),
+        allow_none=allow_none,
+        none_feedback="There is none." if allow_none else "",
+    )
+
+
+KINDS = (Label("anon", "Anonymous"), Label("doc", "Secret document"), Label("group", "Vague group"))
