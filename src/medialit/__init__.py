@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"  # the only place the version is written: pyproject.toml and `medialit --version` read it
 
@@ -12,20 +12,51 @@ if TYPE_CHECKING:
 
     import pandas as pd
 
+    from medialit.course import Course
+    from medialit.errors import ProjectError
     from medialit.handin import Handin
+    from medialit.learner import collect, handin_from_results, to_dataframe
     from medialit.live import ExerciseWidget
 
-__all__ = ["__version__", "hand_in", "my_results", "show", "widget"]
+__all__ = [
+    "Course",
+    "ProjectError",
+    "__version__",
+    "collect",
+    "hand_in",
+    "handin_from_results",
+    "my_results",
+    "show",
+    "to_dataframe",
+    "widget",
+]
+
+_LAZY = {
+    "Course": "medialit.course",
+    "ProjectError": "medialit.errors",
+    "collect": "medialit.learner",
+    "handin_from_results": "medialit.learner",
+    "to_dataframe": "medialit.learner",
+}
+"""Names importable from ``medialit`` whose modules are imported only when the name is first used."""
 
 
-def widget(exercise_id: str, **kwargs) -> ExerciseWidget:
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'medialit' has no attribute {name!r}")
+
+
+def widget(exercise_id: str, **kwargs: Any) -> ExerciseWidget:
     """The live-kernel widget for one exercise; every check is scored in Python."""
     from medialit.live import ExerciseWidget
 
     return ExerciseWidget.for_exercise(exercise_id, **kwargs)
 
 
-def show(exercise_id: str, **kwargs) -> ExerciseWidget:
+def show(exercise_id: str, **kwargs: Any) -> ExerciseWidget:
     """Same as :func:`widget`: the widget displays itself when it is the last value of a cell."""
     return widget(exercise_id, **kwargs)
 
@@ -36,7 +67,7 @@ def hand_in(widgets: Iterable[ExerciseWidget], learner: str, path: str | Path | 
     ``path`` ending in ``.csv`` writes the CSV variant, anything else JSON: the same files the book's
     "Download my answers" gives, which ``medialit grade`` reads.
     """
-    from medialit.handin import collect
+    from medialit.learner import collect
 
     handin = collect(widgets, learner)
     if path is not None:
@@ -46,6 +77,6 @@ def hand_in(widgets: Iterable[ExerciseWidget], learner: str, path: str | Path | 
 
 def my_results(widgets: Iterable[ExerciseWidget]) -> pd.DataFrame:
     """One's own results in these widgets as a pandas DataFrame, one row per answered exercise."""
-    from medialit.handin import to_dataframe
+    from medialit.learner import to_dataframe
 
     return to_dataframe(widgets)

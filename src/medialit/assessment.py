@@ -10,42 +10,24 @@ so the book, the grader, the keys and the worksheets agree on which exercises ar
 from __future__ import annotations
 
 import dataclasses
-import re
+from collections.abc import Sequence
 from pathlib import Path
-
-import yaml
 
 from medialit.exercises import ExerciseSet
 from medialit.model import ExerciseType
-from medialit.reading_order import BookPage, reading_order
+from medialit.reading_order import FRONT_MATTER_KEY, BookPage, page_is_assessed, reading_order
 
 __all__ = ["FRONT_MATTER_KEY", "assessed_exercises", "page_is_assessed", "with_page_settings"]
 
-FRONT_MATTER_KEY = "medialit-assessment"
-"""The front-matter key of a page under the assessment setting."""
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
 
-
-def page_is_assessed(text: str) -> bool:
-    """Whether the page source ``text`` starts with front matter saying ``medialit-assessment: true``."""
-    found = _FRONT_MATTER.match(text)
-    if found is None:
-        return False
-    try:
-        data = yaml.safe_load(found.group(1))
-    except yaml.YAMLError:
-        return False
-    return isinstance(data, dict) and data.get(FRONT_MATTER_KEY) is True
-
-
-def assessed_exercises(pages: tuple[BookPage, ...]) -> frozenset[str]:
+def assessed_exercises(pages: Sequence[BookPage]) -> frozenset[str]:
     """Ids of the exercises on pages under the assessment setting."""
     return frozenset(i for page in pages if page.assessment for i in page.exercise_ids)
 
 
-def with_page_settings(found: ExerciseSet, book: Path) -> ExerciseSet:
-    """``found`` with every exercise on an assessed page of ``book`` under the assessment setting."""
-    ids = assessed_exercises(reading_order(book))
+def with_page_settings(found: ExerciseSet, book: Path | Sequence[BookPage]) -> ExerciseSet:
+    """``found`` with every exercise on an assessed page of ``book`` (a folder, or its pages) under the setting."""
+    ids = assessed_exercises(reading_order(book) if isinstance(book, Path) else book)
     if not ids:
         return found
     exercises = tuple(

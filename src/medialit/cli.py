@@ -1,7 +1,8 @@
 """``medialit`` on the command line. Each sub-command lives in its own module under :mod:`medialit.commands`.
 
-Errors are handled here, once for every sub-command: the project's own errors and the operating system's (a file
-that cannot be read or written, no project found) become one line on stderr and exit code 2, never a traceback.
+Errors are handled here, once for every sub-command: the project's own errors (:class:`medialit.errors.MedialitError`
+and the error types listed below, such as no project found or a catalogue that cannot be read) and the operating
+system's (a file that cannot be read or written) become one line on stderr and exit code 2, never a traceback.
 An unexpected error (a bug) is reported the same way; ``MEDIALIT_DEBUG=1`` shows its traceback instead.
 """
 
@@ -45,12 +46,22 @@ def _project_errors() -> tuple[type[BaseException], ...]:
     """The error types a sub-command raises for a reason a person can fix (imported only when one is raised)."""
     from medialit.authoring.register import AuthoringError
     from medialit.catalogue import SeedIntegrityError
+    from medialit.errors import MedialitError
     from medialit.handin import HandinError
     from medialit.problems import ExerciseFileError
     from medialit.scoring import FormatError
     from medialit.teacher.outputs import OutputError
 
-    return (OSError, AuthoringError, SeedIntegrityError, HandinError, ExerciseFileError, FormatError, OutputError)
+    return (
+        OSError,
+        MedialitError,
+        AuthoringError,
+        SeedIntegrityError,
+        HandinError,
+        ExerciseFileError,
+        FormatError,
+        OutputError,
+    )
 
 
 def _describe(error: BaseException) -> str:
@@ -68,7 +79,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run one sub-command; returns its exit code (2 when it cannot run, with one line on stderr)."""
     args = build_parser().parse_args(argv)
     try:
-        return args.handler(args)
+        code: int = args.handler(args)
+        return code
     except KeyboardInterrupt:
         print(f"medialit {args.command}: interrupted", file=sys.stderr)
         return 130

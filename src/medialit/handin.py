@@ -1,4 +1,7 @@
-"""The hand-in file: one learner's answers, as the book (or live widgets) export them for the teacher.
+"""The hand-in file format: one learner's answers, as the book (or live widgets) export them for the teacher.
+
+This module is only the format: reading, checking and writing it. Making a hand-in from live widgets is
+:mod:`medialit.learner`'s job.
 
 Two spellings of the same data, both read by :func:`read_handin`:
 
@@ -57,23 +60,18 @@ import math
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from medialit import __version__, safejson
+from medialit import safejson
+from medialit.errors import MedialitError
 from medialit.modes import Mode
-
-if TYPE_CHECKING:
-    import pandas as pd
-
-    from medialit.exercises import ExerciseSet
-    from medialit.live import ExerciseWidget
 
 __all__ = [
     "CSV_COLUMNS",
@@ -85,20 +83,23 @@ __all__ = [
     "MAX_NAME",
     "MAX_PROBLEMS",
     "READ_VERSIONS",
+    "STORAGE_ANSWERS",
+    "STORAGE_CURRENT",
+    "STORAGE_META",
+    "STORAGE_OLD_ANSWERS",
+    "STORAGE_OLD_META",
     "Answer",
     "Handin",
     "HandinError",
     "HandinProblem",
     "Reason",
-    "collect",
+    "browser_contract",
     "display_name",
-    "handin_from_results",
     "learner_key",
     "parse_handin",
     "read_bytes",
     "read_handin",
     "schema",
-    "to_dataframe",
 ]
 
 FORMAT = "medialit-handin"
@@ -134,6 +135,35 @@ CSV_COLUMNS_V1 = (
 """The header of a version 1 CSV, in order."""
 CSV_COLUMNS = (*CSV_COLUMNS_V1, "first_answer_json")
 """The header of the CSV variant this code writes (version 2), in order."""
+
+STORAGE_ANSWERS = "medialit:v2:"
+"""The book's ``localStorage`` key prefix of an answer: ``<prefix><learner key>:<exercise id>:<content hash>``."""
+STORAGE_META = "medialit:v2-meta:"
+"""The key prefix of a learner's record ``{created, learner}``: ``<prefix><learner key>``."""
+STORAGE_CURRENT = "medialit:v2-current"
+"""The key of who is working now: ``{key}``."""
+STORAGE_OLD_ANSWERS = "medialit:v1:"
+"""The key prefix of an answer saved by an earlier book (``<prefix><exercise id>:<content hash>``), moved on load."""
+STORAGE_OLD_META = "medialit:v1-meta"
+"""The key of the one learner's record saved by an earlier book, moved on load."""
+
+
+def browser_contract() -> dict[str, Any]:
+    """What the book's scripts must agree on with this module: the format's name and version, the CSV columns and
+    the storage keys. The build writes it into the book's manifest (``sphinxext/progress.py``), where
+    ``static/learners.js`` and ``static/progress.js`` read it; neither types these values itself."""
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "csv_columns": list(CSV_COLUMNS),
+        "storage": {
+            "answers": STORAGE_ANSWERS,
+            "meta": STORAGE_META,
+            "current": STORAGE_CURRENT,
+            "old_answers": STORAGE_OLD_ANSWERS,
+            "old_meta": STORAGE_OLD_META,
+        },
+    }
 
 
 class Reason(StrEnum):
@@ -171,7 +201,7 @@ class Reason(StrEnum):
     """A JSON object in the file repeats a key, or a CSV answers one exercise twice (the whole file)."""
 
 
-class HandinError(ValueError):
+class HandinError(MedialitError, ValueError):
     """A hand-in file that cannot be used."""
 
     def __init__(self, reason: Reason, message: str):
@@ -303,9 +333,11 @@ class Handin:
 
 
 @cache
-def schema(version: int = FORMAT_VERSION) -> dict:
+def schema(version: int = FORMAT_VERSION) -> dict[str, Any]:
     """The hand-in JSON schema of ``version`` shipped in the package."""
-    return json.loads(resources.files("medialit").joinpath(f"schema/handin-v{version}.json").read_text("utf-8"))
+    text = resources.files("medialit").joinpath(f"schema/handin-v{version}.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
 
 
 def _stamp(moment: datetime | None) -> str | None:
@@ -614,7 +646,7 @@ def _check_shape(raw: Any) -> None:
 
 
 @cache
-def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The schema's own patterns (timestamp, exercise id, content hash), so the checks cannot drift from it."""
     data = schema()
     return (
@@ -624,7 +656,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     )
 
 
-def _conforms(raw: dict) -> bool:
+def _conforms(raw: dict[str, Any]) -> bool:
     """A fast, conservative form of the schema for the common case: ``True`` only if the schema accepts ``raw``.
 
     ``False`` means "read it field by field" (:func:`_careful`), which finds what is wrong (or accepts a rarity such
@@ -681,7 +713,7 @@ def _conforms(raw: dict) -> bool:
     return True
 
 
-def _fast(raw: dict) -> Handin | None:
+def _fast(raw: dict[str, Any]) -> Handin | None:
     """The hand-in for a ``raw`` that :func:`_conforms`; ``None`` if a timestamp names no real moment."""
     exported = _moment(raw["exported"]) if raw["exported"] is not None else None
     created = _moment(raw["created"]) if raw.get("created") is not None else None
@@ -736,7 +768,7 @@ class _Problems:
         return (*self.listed, summary)
 
 
-def _careful(raw: dict, name_repaired: bool) -> Handin:
+def _careful(raw: dict[str, Any], name_repaired: bool) -> Handin:
     """The hand-in for ``raw`` read field by field: a field that cannot be used becomes a :class:`HandinProblem`."""
     problems = _Problems()
     learner = raw["learner"]
@@ -930,107 +962,3 @@ def _moment(text: str) -> datetime | None:
         return moment.astimezone(UTC) if moment.tzinfo else None
     except (ValueError, OverflowError):
         return None
-
-
-# -- building -----------------------------------------------------------------------------------------------------
-def handin_from_results(
-    learner: str,
-    answers: Iterable[Answer],
-    *,
-    mode: Mode = Mode.LEARN,
-    created: datetime | None = None,
-    exported: datetime | None = None,
-    book_version: str = __version__,
-) -> Handin:
-    """A hand-in made of ``answers``; ``exported`` defaults to now."""
-    now = datetime.now(UTC).replace(microsecond=0)
-    return Handin(
-        learner=learner,
-        book_version=book_version,
-        mode=mode,
-        exported=exported or now,
-        answers=tuple(sorted(answers, key=lambda a: a.exercise)),
-        created=created,
-    )
-
-
-def collect(widgets: Iterable[ExerciseWidget], learner: str, *, mode: Mode = Mode.LEARN) -> Handin:
-    """A hand-in of every live widget that has a submission (the latest one of each)."""
-    now = datetime.now(UTC).replace(microsecond=0)
-    answers = [
-        Answer(
-            exercise=w.exercise.id,
-            content_hash=w.exercise.content_hash,
-            raw=w.submission.get("answer"),
-            checks=int(w.submission.get("count", 0)),
-            confidence=w.submission.get("confidence"),
-            revealed=bool(w.revealed),
-            answered_at=now,
-            first_raw=w.submission.get("first_answer"),
-        )
-        for w in widgets
-        if w.submission
-    ]
-    return handin_from_results(learner, answers, mode=mode, exported=now)
-
-
-def to_dataframe(source: Handin | Iterable[ExerciseWidget], exercises: ExerciseSet | None = None) -> pd.DataFrame:
-    """One's own results, one row per answered exercise, scored by the Python engine.
-
-    ``source`` is a :class:`Handin` or live widgets. ``exercises`` defaults to the widgets' own exercises, else to the
-    project found from the current folder. Columns: ``exercise``, ``skill``, ``score``, ``max_score``, ``checks``,
-    ``confidence``, ``revealed``, ``stale`` (the exercise changed since), ``problem`` (why it was not scored).
-    """
-    import pandas as pd
-
-    from medialit.scoring import FormatError, score
-
-    if isinstance(source, Handin):
-        handin = source
-        known = _project_exercises() if exercises is None else {e.id: e for e in exercises.exercises}
-    else:
-        widgets = list(source)
-        handin = collect(widgets, "me")
-        known = {w.exercise.id: w.exercise for w in widgets}
-        if exercises is not None:
-            known = {e.id: e for e in exercises.exercises}
-    rows = []
-    for answer in handin.answers:
-        exercise = known.get(answer.exercise)
-        row: dict[str, Any] = {
-            "exercise": answer.exercise,
-            "skill": None,
-            "score": None,
-            "max_score": None,
-            "checks": answer.checks,
-            "confidence": answer.confidence,
-            "revealed": answer.revealed,
-            "stale": False,
-            "problem": "",
-        }
-        if exercise is None:
-            row["problem"] = "no such exercise in this book"
-        else:
-            row["skill"] = str(exercise.skill)
-            row["stale"] = answer.content_hash != exercise.content_hash
-            try:
-                result = score(exercise, answer.raw)
-            except FormatError as error:
-                row["problem"] = str(error)
-            else:
-                row["score"], row["max_score"] = result.score, result.max_score
-        rows.append(row)
-    return pd.DataFrame(
-        rows,
-        columns=["exercise", "skill", "score", "max_score", "checks", "confidence", "revealed", "stale", "problem"],
-    )
-
-
-def _project_exercises() -> Mapping[str, Any]:
-    from medialit.catalogue import Catalogue
-    from medialit.exercises import load_exercises
-    from medialit.project import Project
-
-    project = Project.find()
-    found = load_exercises(project.exercises, Catalogue.load(project.catalogue_path))
-    return {e.id: e for e in found.exercises}

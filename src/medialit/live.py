@@ -8,14 +8,11 @@ from typing import Any
 import anywidget
 import traitlets
 
-from medialit.assessment import with_page_settings
 from medialit.assets import asset_path
 from medialit.catalogue import Catalogue
-from medialit.exercises import load_exercises
 from medialit.frontend import bundle
 from medialit.model import Exercise
 from medialit.modes import Mode
-from medialit.project import Project
 from medialit.scoring import FormatError, Result, score
 from medialit.state import exercise_state, ships_key
 
@@ -41,11 +38,10 @@ class ExerciseWidget(anywidget.AnyWidget):
     @classmethod
     def for_exercise(cls, exercise_id: str, root: str | Path | None = None, **kwargs: Any) -> ExerciseWidget:
         """The widget for ``exercise_id`` in the project at ``root`` (default: found from the cwd)."""
-        project = Project(Path(root).resolve()) if root else Project.find()
-        catalogue = Catalogue.load(project.catalogue_path)
-        found = with_page_settings(load_exercises(project.exercises, catalogue).require_valid(), project.book)
-        exercise = found.get(exercise_id)
-        return cls(exercise, catalogue, **kwargs)
+        from medialit.course import Course
+
+        course = Course.load(root)
+        return cls(course.exercise(exercise_id), course.catalogue, **kwargs)
 
     @property
     def exercise(self) -> Exercise:

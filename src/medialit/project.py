@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from medialit.errors import ProjectError
+
 __all__ = ["Project"]
 
 ROOT_ENV = "MEDIALIT_ROOT"
@@ -40,12 +42,26 @@ class Project:
         return self.root / "book"
 
     @classmethod
+    def at(cls, root: str | Path) -> Project:
+        """The project in the folder ``root``; :class:`ProjectError` if it holds no ``seeds/catalogue.yaml``."""
+        project = cls(Path(root).resolve())
+        if not project.catalogue_path.is_file():
+            raise ProjectError(f"no medialit project in {project.root}: it has no seeds/catalogue.yaml")
+        return project
+
+    @classmethod
     def find(cls, start: Path | None = None) -> Project:
-        """The project named by ``$MEDIALIT_ROOT``, else the nearest folder upwards holding ``seeds/catalogue.yaml``."""
+        """The project named by ``$MEDIALIT_ROOT``, else the nearest folder upwards holding ``seeds/catalogue.yaml``.
+
+        Raises :class:`ProjectError` when there is none.
+        """
         if os.environ.get(ROOT_ENV):
-            return cls(Path(os.environ[ROOT_ENV]).resolve())
+            return cls.at(os.environ[ROOT_ENV])
         here = (start or Path.cwd()).resolve()
         for folder in (here, *here.parents):
             if (folder / "seeds" / "catalogue.yaml").is_file():
                 return cls(folder)
-        raise FileNotFoundError(f"no medialit project (seeds/catalogue.yaml) in {here} or above it")
+        raise ProjectError(
+            f"no medialit project (a folder with seeds/catalogue.yaml) in {here} or above it; "
+            f"run this inside the project, or name it with --root or ${ROOT_ENV}"
+        )

@@ -1,7 +1,9 @@
 """The book's reading order: its pages in ``book/_toc.yml`` order, and the exercises each page embeds.
 
-A page embeds an exercise with an ``exercise ID`` directive (in backtick or tilde fences). Lesson order is the order
-a learner meets the exercises when reading the book from the start; exercises on no page come last, by id.
+A page embeds an exercise with a ``medialit-exercise ID`` directive (or its older name ``exercise ID``; in backtick or
+tilde fences). Lesson order is the order a learner meets the exercises when reading the book from the start; exercises
+on no page come last, by id. A page's front matter may put its exercises under the assessment setting
+(:mod:`medialit.assessment`).
 """
 
 from __future__ import annotations
@@ -13,11 +15,15 @@ from pathlib import Path
 
 import yaml
 
+from medialit.errors import ProjectError
 from medialit.model import Exercise
 
-__all__ = ["BookPage", "lesson_order", "page_text", "reading_order"]
+__all__ = ["FRONT_MATTER_KEY", "BookPage", "lesson_order", "page_is_assessed", "page_text", "reading_order"]
 
-_EXERCISE = re.compile(r"^[ \t]*(?:`{3,}|~{3,})\{exercise\}[ \t]+(\S+)", re.MULTILINE)
+FRONT_MATTER_KEY = "medialit-assessment"
+"""The front-matter key of a page under the assessment setting."""
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
+_EXERCISE = re.compile(r"^[ \t]*(?:`{3,}|~{3,})\{(?:medialit-)?exercise\}[ \t]+(\S+)", re.MULTILINE)
 _HEADING = re.compile(r"^#[ \t]+(.+?)[ \t]*$", re.MULTILINE)
 _SUFFIXES = (".md", ".ipynb", ".rst")
 
@@ -41,7 +47,19 @@ class BookPage:
         return self.name.rsplit("/", 1)[-1]
 
 
-def _files(entries: Iterable[dict]) -> Iterator[str]:
+def page_is_assessed(text: str) -> bool:
+    """Whether the page source ``text`` starts with front matter saying ``medialit-assessment: true``."""
+    found = _FRONT_MATTER.match(text)
+    if found is None:
+        return False
+    try:
+        data = yaml.safe_load(found.group(1))
+    except yaml.YAMLError:
+        return False
+    return isinstance(data, dict) and data.get(FRONT_MATTER_KEY) is True
+
+
+def _files(entries: Iterable[object]) -> Iterator[str]:
     """Every ``file`` in a list of ``_toc.yml`` entries, depth first (a chapter before its sections)."""
     for entry in entries or ():
         if not isinstance(entry, dict):
@@ -65,8 +83,6 @@ def _page(book: Path, name: str) -> BookPage:
     path = _source(book, name)
     text = path.read_text(encoding="utf-8") if path else ""
     heading = _HEADING.search(text)
-    from medialit.assessment import page_is_assessed
-
     return BookPage(
         name=name,
         title=heading.group(1) if heading else name,
@@ -82,17 +98,31 @@ def page_text(book: Path, page: BookPage) -> str:
 
 
 def reading_order(book: Path) -> tuple[BookPage, ...]:
-    """Every page of the book in ``book/_toc.yml`` order (the root first); empty when there is no ``_toc.yml``."""
+    """Every page of the book in ``book/_toc.yml`` order (the root first); empty when there is no ``_toc.yml``.
+
+    Raises :class:`ProjectError` when ``_toc.yml`` cannot be read or is not a table of contents.
+    """
     toc_path = book / "_toc.yml"
     if not toc_path.is_file():
         return ()
-    toc = yaml.safe_load(toc_path.read_text(encoding="utf-8")) or {}
+    try:
+        toc = yaml.safe_load(toc_path.read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise ProjectError(f"{toc_path}: the table of contents cannot be read: {_why(error)}") from None
+    if not isinstance(toc, dict):
+        raise ProjectError(f"{toc_path}: the table of contents must be a mapping with `root:` and `chapters:`")
     names = ([toc["root"]] if isinstance(toc.get("root"), str) else []) + list(_files([toc]))
     seen: dict[str, BookPage] = {}
     for name in names:
         page = _page(book, name)
         seen.setdefault(page.name, page)
     return tuple(seen.values())
+
+
+def _why(error: Exception) -> str:
+    if isinstance(error, OSError):
+        return error.strerror or str(error)
+    return " ".join(str(error).split())
 
 
 def lesson_order(exercises: Iterable[Exercise], pages: Iterable[BookPage]) -> tuple[Exercise, ...]:

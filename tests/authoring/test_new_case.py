@@ -77,10 +77,10 @@ def test_the_chapter_page_shows_the_document_and_embeds_the_exercises(workspace,
     page = (workspace / "book" / "cases" / "harbour.md").read_text(encoding="utf-8")
     assert page.startswith("# The harbour ferry\n")
     for directive in (
-        "{document} harbour",
-        "{exercise} harbour-sourcing",
-        "{exercise} harbour-contradictions",
-        "{exercise} harbour-disclaimer",
+        "{medialit-document} harbour",
+        "{medialit-exercise} harbour-sourcing",
+        "{medialit-exercise} harbour-contradictions",
+        "{medialit-exercise} harbour-disclaimer",
     ):
         assert f"```{directive}\n```" in page
 

@@ -1,4 +1,5 @@
-"""The book's storage layout in localStorage (static/learners.js), written out in Python for tests that seed or read it.
+"""The book's storage layout in localStorage (static/learners.js, with the key prefixes of medialit.handin that the
+manifest carries), for tests that seed or read it.
 
 The learner key is the teacher's :func:`medialit.handin.learner_key` of the name (cut to 200 characters), encoded as
 JavaScript's ``encodeURIComponent`` does; the unnamed learner's key is empty.
@@ -9,9 +10,9 @@ from __future__ import annotations
 import json
 from urllib.parse import quote
 
-from medialit.handin import learner_key
+from medialit.handin import STORAGE_ANSWERS, STORAGE_CURRENT, STORAGE_META, learner_key
 
-CURRENT = "medialit:v2-current"
+CURRENT = STORAGE_CURRENT
 UNNAMED = ""
 
 
@@ -22,12 +23,12 @@ def key_of(name: str) -> str:
 
 def answer_name(learner: str, exercise_id: str, content_hash: str) -> str:
     """The storage key of one answer of the learner with key ``learner``."""
-    return f"medialit:v2:{learner}:{exercise_id}:{content_hash}"
+    return f"{STORAGE_ANSWERS}{learner}:{exercise_id}:{content_hash}"
 
 
 def meta_name(learner: str) -> str:
     """The storage key of the record {created, learner} of the learner with key ``learner``."""
-    return f"medialit:v2-meta:{learner}"
+    return f"{STORAGE_META}{learner}"
 
 
 def seed_script(storage: dict[str, str]) -> str:

@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 
 from medialit import cli
-from medialit.handin import collect, read_handin, schema
+from medialit.handin import read_handin, schema
+from medialit.learner import collect
 from medialit.live import ExerciseWidget
 from medialit.scoring import max_score
 from tests.browser.storage import CURRENT, UNNAMED, answer_name, meta_name

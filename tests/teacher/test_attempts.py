@@ -12,7 +12,8 @@ import pandas as pd
 import pytest
 
 from medialit.cli import main
-from medialit.handin import CSV_COLUMNS_V1, Answer, Reason, handin_from_results, parse_handin, read_handin
+from medialit.handin import CSV_COLUMNS_V1, Answer, Reason, parse_handin, read_handin
+from medialit.learner import handin_from_results
 from medialit.scoring import examples, score
 from medialit.teacher import grade_paths
 from medialit.teacher.grade import ScoreOn

@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from medialit.handin import Answer, handin_from_results
+from medialit.handin import Answer
+from medialit.learner import handin_from_results
 from medialit.scoring import Verdict, examples
 from medialit.teacher import grade_paths, tables
 from medialit.teacher.csvfile import FORMULA_STARTS, neutralise, write_csv

@@ -13,7 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from medialit.cli import main
-from medialit.handin import Answer, handin_from_results
+from medialit.handin import Answer
+from medialit.learner import handin_from_results
 from medialit.modes import Mode
 from medialit.scoring import examples, score
 from medialit.teacher import ClassReport, grade_paths, load_class, write_outputs

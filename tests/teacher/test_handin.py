@@ -17,12 +17,11 @@ from medialit.handin import (
     MAX_BYTES,
     HandinError,
     Reason,
-    collect,
     parse_handin,
     read_handin,
     schema,
-    to_dataframe,
 )
+from medialit.learner import collect, to_dataframe
 from medialit.modes import Mode
 from medialit.scoring import examples
 from medialit.teacher.synthetic import synthetic_handin

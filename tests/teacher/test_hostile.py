@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from medialit.cli import main
-from medialit.handin import Answer, handin_from_results
+from medialit.handin import Answer
+from medialit.learner import handin_from_results
 from medialit.scoring import examples
 from medialit.teacher import grade_paths
 

@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 from medialit.cli import main
-from medialit.handin import Answer, handin_from_results
+from medialit.handin import Answer
+from medialit.learner import handin_from_results
 from medialit.model import ExerciseType
 from medialit.scoring import examples
 

@@ -12,6 +12,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -44,7 +45,7 @@ class Preview:
         """The built chapter page, relative to :attr:`html`."""
         return Path("cases") / f"{self.slug}.html"
 
-    def build(self) -> subprocess.CompletedProcess:
+    def build(self) -> subprocess.CompletedProcess[str]:
         """Run Jupyter Book (incrementally) in a child process; its output is captured."""
         jupyter_book = Path(sys.executable).with_name("jupyter-book")
         command = [
@@ -64,7 +65,7 @@ def _write_if_changed(path: Path, data: bytes) -> None:
         path.write_bytes(data)
 
 
-def _dump(data: dict) -> bytes:
+def _dump(data: dict[str, Any]) -> bytes:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8")
 
 

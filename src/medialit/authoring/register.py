@@ -58,9 +58,9 @@ def check_slug(project: Project, slug: str, catalogue: Catalogue) -> None:
 
 
 def default_label(catalogue: Catalogue) -> str:
-    """The next free "Document X" label."""
+    """The first free "Document X" label (A, B, ... Z, AA, ...), whatever other labels the catalogue uses."""
     used = {d.label for d in catalogue.documents}
-    for number in range(len(used), len(used) + 26 * 26):
+    for number in range(len(used) + 1):  # one more number than labels in use: one of them is free
         label = f"Document {_letters(number)}"
         if label not in used:
             return label
@@ -122,7 +122,9 @@ def register(project: Project, source: Path, slug: str, title: str, label: str) 
             f"section. Add this entry at the end of the `documents:` list by hand:\n{entry}"
         )
     project.catalogue_path.write_text(new_text, encoding="utf-8")
-    return Catalogue.load(project.catalogue_path).get(slug)
+    from medialit.course import load_catalogue
+
+    return load_catalogue(project).get(slug)
 
 
 def _indent_like(catalogue_text: str, entry: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -15,7 +16,7 @@ CASES_CAPTION = "Your case studies"
 """The part of the book that holds the case studies added with ``medialit new-case``."""
 
 
-def listed_files(toc: dict) -> set[str]:
+def listed_files(toc: dict[str, Any]) -> set[str]:
     """Every ``file:`` named anywhere in a parsed table of contents."""
     found = set()
     stack = [toc]
@@ -43,7 +44,8 @@ def add_chapter(toc_path: Path, file: str, caption: str = CASES_CAPTION) -> bool
     if start is None:
         lines += [f"  - caption: {caption}\n", "    chapters:\n", f"      - file: {file}\n"]
     else:
-        indent = len(head.match(lines[start]).group(1))
+        found = head.match(lines[start])
+        indent = len(found.group(1)) if found else 0
         end = start + 1
         while end < len(lines) and (not lines[end].strip() or _indent(lines[end]) > indent):
             end += 1

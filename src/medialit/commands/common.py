@@ -1,24 +1,23 @@
-"""What several sub-commands need: the project, its catalogue and its exercises."""
+"""What several sub-commands need: the course of the project named by ``--root`` (or found), and a check on it."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from medialit.assessment import with_page_settings
-from medialit.catalogue import Catalogue
-from medialit.exercises import ExerciseSet, load_exercises
-from medialit.project import Project
+from medialit.course import Course
+from medialit.exercises import ExerciseSet
 
-__all__ = ["exercises_have_errors", "load_project"]
+__all__ = ["exercises_have_errors", "load_course"]
 
 
-def load_project(args: argparse.Namespace) -> tuple[Project, Catalogue, ExerciseSet]:
-    """The project named by ``--root`` (or found), its verified catalogue and its exercises with their problems."""
-    project = Project(Path(args.root).resolve()) if getattr(args, "root", None) else Project.find()
-    catalogue = Catalogue.load(project.catalogue_path)
-    return project, catalogue, with_page_settings(load_exercises(project.exercises, catalogue), project.book)
+def load_course(args: argparse.Namespace) -> Course:
+    """The course named by ``--root`` (or found), its exercise errors left in it for the command to report.
+
+    Raises :class:`medialit.errors.ProjectError` when there is no project or its catalogue or book cannot be read.
+    """
+    root = getattr(args, "root", None)
+    return Course.load(root or None, strict=False)
 
 
 def exercises_have_errors(found: ExerciseSet, command: str) -> bool:

@@ -23,16 +23,19 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
-from medialit.commands.common import exercises_have_errors, load_project
+from medialit.commands.common import exercises_have_errors, load_course
 from medialit.handin import MAX_BYTES, display_name
 from medialit.teacher.collect import MAX_ZIP_ENTRIES
 from medialit.teacher.feedback import sentence_texts
 from medialit.teacher.grade import MAX_PROBLEMS_PER_FILE, ScoreOn, grade_paths
 from medialit.teacher.outputs import check_output
 from medialit.teacher.report import ClassReport, write_outputs
+
+T = TypeVar("T")
 
 HELP = (
     "Grade hand-in files (.json, .csv), folders and .zip archives against the current exercises; write "
@@ -81,7 +84,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Grade and write; see the module docstring for the exit codes."""
     check_output(args.output, args.handins)
-    _, catalogue, found = load_project(args)
+    course = load_course(args)
+    catalogue, found = course.catalogue, course.exercises
     if exercises_have_errors(found, "grade"):
         return 2
     grades = grade_paths(args.handins, found, progress=sys.stderr.isatty(), score_on=ScoreOn(args.score))
@@ -108,7 +112,7 @@ def _text(text: str, size: int) -> str:
     return display_name(text, size).encode("utf-8", "replace").decode("utf-8")
 
 
-def _lines(items: Sequence, describe) -> None:
+def _lines(items: Sequence[T], describe: Callable[[T], str]) -> None:
     for item in items[:PRINTED]:
         print("  " + describe(item))
     if len(items) > PRINTED:

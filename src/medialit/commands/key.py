@@ -9,8 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from medialit.commands.common import exercises_have_errors, load_project
-from medialit.reading_order import reading_order
+from medialit.commands.common import exercises_have_errors, load_course
 from medialit.teacher.key import KeyOrder, answer_key_html
 
 HELP = "Write the printable teacher answer key as one HTML page (print it to PDF from the browser)."
@@ -29,11 +28,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Write the key; 0 on success, 1 if the exercises have errors."""
-    project, catalogue, found = load_project(args)
+    course = load_course(args)
+    catalogue, found = course.catalogue, course.exercises
     if exercises_have_errors(found, "key"):
         return 1
     order = KeyOrder(args.order)
-    html = answer_key_html(found, catalogue, reading_order(project.book), order)
+    html = answer_key_html(found, catalogue, course.pages, order)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(html, encoding="utf-8")
     print(

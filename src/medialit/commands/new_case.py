@@ -9,8 +9,8 @@ from pathlib import Path
 from medialit.authoring.register import AuthoringError, check_slug, default_label, read_case_text, register
 from medialit.authoring.scaffold import page_path, placeholders, scaffold
 from medialit.authoring.toc import add_chapter
-from medialit.catalogue import Catalogue, Document
-from medialit.exercises import load_exercises
+from medialit.catalogue import Document
+from medialit.course import Course, find_project, load_catalogue
 from medialit.project import Project
 
 HELP = (
@@ -29,15 +29,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Add the case study; 0 on success, 2 when it cannot be added as asked."""
-    project = Project(Path(args.root).resolve()) if args.root else Project.find()
+    project = find_project(args.root)
     try:
         document = _add(project, args)
     except AuthoringError as error:
         print(f"medialit new-case: {error}", file=sys.stderr)
         return 2
     _show_units(document)
-    catalogue = Catalogue.load(project.catalogue_path)
-    found = load_exercises(project.exercises, catalogue)
+    found = Course.load(project.root, strict=False).exercises
     mine = [p for p in found.problems if Path(p.file).name.startswith(f"{document.slug}-")]
     errors = [p for p in mine if p.severity == "error"]
     print(
@@ -52,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _add(project: Project, args: argparse.Namespace) -> Document:
-    catalogue = Catalogue.load(project.catalogue_path)
+    catalogue = load_catalogue(project)
     check_slug(project, args.slug, catalogue)
     title = args.title or args.slug.replace("-", " ").capitalize()
     placeholders(args.slug, read_case_text(args.text))

@@ -9,10 +9,11 @@ import http.server
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from medialit.authoring.preview import ignore_in_git, prepare, remove
 from medialit.authoring.register import AuthoringError
-from medialit.project import Project
+from medialit.course import find_project
 
 HELP = (
     "Build one case study's page quickly (again faster, reusing the last build) and serve it on 127.0.0.1; "
@@ -30,7 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Build (and serve); 0 on success, 1 if the build failed, 2 if there is no such case study."""
-    project = Project(Path(args.root).resolve()) if args.root else Project.find()
+    project = find_project(args.root)
     if args.fresh:
         remove(project, args.slug)
     try:
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 

@@ -12,15 +12,11 @@ import json
 import sys
 from pathlib import Path
 
-import yaml
-
-from medialit.catalogue import SeedIntegrityError
 from medialit.commands import validate_items
-from medialit.commands.common import load_project
+from medialit.commands.common import load_course
+from medialit.errors import ProjectError
 from medialit.exercises import ExerciseSet
 from medialit.item_bias import BookBias
-from medialit.problems import Problem
-from medialit.project import Project
 from medialit.reveals import reveal_problems
 
 HELP = "Check the catalogue and every exercise file: schema, quotes, ids. Exits 1 if anything has an error."
@@ -34,20 +30,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the problems; 0 when there is no error (warnings allowed), else 1."""
+    book: Path | None = None
     try:
-        project, catalogue, found = load_project(args)
-    except (SeedIntegrityError, KeyError, TypeError, yaml.YAMLError) as error:
-        found = ExerciseSet((), (_catalogue_problem(args, error),))
+        course = load_course(args)
+    except ProjectError as error:
+        if not error.problems:
+            raise  # no project at all: nothing to list
+        found = ExerciseSet((), error.problems)
     else:
-        reveals = reveal_problems(found.exercises, project.book, [d.text for d in catalogue.documents])
+        book = course.project.book
+        found = course.exercises
+        reveals = reveal_problems(found.exercises, book, [d.text for d in course.catalogue.documents])
         found = ExerciseSet(found.exercises, (*found.problems, *reveals))
     bias = None
-    if args.items:
-        found, bias = _with_item_bias(args, found)
+    if args.items and book is not None:
+        found, bias = _with_item_bias(book, found)
     errors = len(found.errors)
     warnings = len(found.problems) - errors
     if args.format == "json":
-        report = {
+        report: dict[str, object] = {
             "exercises": [e.id for e in found.exercises],
             "errors": errors,
             "warnings": warnings,
@@ -66,41 +67,8 @@ def run(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
-def _with_item_bias(args: argparse.Namespace, found: ExerciseSet) -> tuple[ExerciseSet, BookBias]:
+def _with_item_bias(book: Path, found: ExerciseSet) -> tuple[ExerciseSet, BookBias]:
     """``--items``: the book's choice-item figures, and the exercises with the bias warnings added to the problems."""
-    project = Project(Path(args.root).resolve()) if args.root else Project.find()
-    bias = validate_items.book_bias(project.book, found.exercises)
-    problems = (*found.problems, *validate_items.bias_problems(project.book, bias))
+    bias = validate_items.book_bias(book, found.exercises)
+    problems = (*found.problems, *validate_items.bias_problems(book, bias))
     return ExerciseSet(found.exercises, problems), bias
-
-
-def _catalogue_problem(args: argparse.Namespace, error: Exception) -> Problem:
-    """The catalogue could not be read: say so as one problem, so that ``--format json`` stays machine-readable."""
-    project = Project(Path(args.root).resolve()) if args.root else Project.find()
-    path = str(project.catalogue_path)
-    if isinstance(error, SeedIntegrityError):
-        return Problem(
-            file=path,
-            line=None,
-            field="documents",
-            message=str(error),
-            fix="a text in seeds/ must stay exactly as it was registered: undo the change to it; if the "
-            "change is wanted, write the SHA-256 shown here as its `sha256:` in the catalogue",
-        )
-    if isinstance(error, yaml.YAMLError):
-        mark = getattr(error, "problem_mark", None)
-        return Problem(
-            file=path,
-            line=mark.line + 1 if mark else None,
-            field="",
-            message=f"this is not valid YAML: {getattr(error, 'problem', None) or error}",
-            fix="check the indentation of the entry you changed last",
-        )
-    return Problem(
-        file=path,
-        line=None,
-        field="documents",
-        message=f"a catalogue entry is incomplete ({type(error).__name__}: {error})",
-        fix="every entry needs `slug`, `label`, `title`, `file` and `sha256`; "
-        "`medialit new-case` writes a complete one",
-    )

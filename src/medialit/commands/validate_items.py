@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 from medialit.item_bias import BOOK, BiasWarning, BookBias, Rule, ScopeFigures, analyse
 from medialit.model import Exercise
@@ -128,7 +129,7 @@ def _print_left(rows: list[list[str]]) -> None:
         print("  ".join([*(cell.ljust(w) for cell, w in zip(r[:-1], widths, strict=False)), r[-1]]))
 
 
-def _scope_dict(figures: ScopeFigures) -> dict:
+def _scope_dict(figures: ScopeFigures) -> dict[str, Any]:
     return {
         "scope": figures.scope,
         "single": len(figures.single),
@@ -158,6 +159,6 @@ def _scope_dict(figures: ScopeFigures) -> dict:
     }
 
 
-def as_dict(bias: BookBias) -> dict:
+def as_dict(bias: BookBias) -> dict[str, Any]:
     """Plain data for ``--format json``."""
     return {"pages": [_scope_dict(p) for p in bias.pages], "book": _scope_dict(bias.book)}

@@ -11,8 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from medialit.commands.common import exercises_have_errors, load_project
-from medialit.reading_order import reading_order
+from medialit.commands.common import exercises_have_errors, load_course
 from medialit.worksheet import NoSuchChapter, build_key, build_sheet, choose_exercises, key_html, worksheet_html
 
 HELP = "Write a chapter's printable worksheet (or its key) as one HTML page (print it to PDF from the browser)."
@@ -44,10 +43,10 @@ def run(args: argparse.Namespace) -> int:
         return _fail("an exam has no key to print: leave out --key, or leave out --exam for a lesson's key")
     if (args.chapter is None) == (args.exercises is None):
         return _fail("name a chapter (e.g. sourcing) or give --exercises id1,id2, not both")
-    project, catalogue, found = load_project(args)
+    course = load_course(args)
+    catalogue, found, pages = course.catalogue, course.exercises, course.pages
     if exercises_have_errors(found, "worksheet"):
         return 1
-    pages = reading_order(project.book)
     ids = [i.strip() for i in (args.exercises or "").split(",") if i.strip()]
     try:
         title, chosen = choose_exercises(found, pages, chapter=args.chapter, ids=ids)

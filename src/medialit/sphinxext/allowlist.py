@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import yaml
@@ -28,9 +29,10 @@ class AllowListError(ValueError):
 
 
 @cache
-def schema() -> dict:
+def schema() -> dict[str, Any]:
     """The allow-list JSON schema shipped in the package."""
-    return json.loads(resources.files("medialit").joinpath("schema/exam-v1.json").read_text("utf-8"))
+    data: dict[str, Any] = json.loads(resources.files("medialit").joinpath("schema/exam-v1.json").read_text("utf-8"))
+    return data
 
 
 def glob_regex(pattern: str) -> re.Pattern[str]:
@@ -74,7 +76,7 @@ class AllowList:
         return any(glob_regex(pattern).fullmatch(path) for pattern in self.files)
 
 
-def _problem(yaml_file: YamlFile, where: tuple, message: str) -> str:
+def _problem(yaml_file: YamlFile, where: tuple[Any, ...], message: str) -> str:
     line = yaml_file.line_of(where)
     place = str(yaml_file.path) + (f":{line}" if line else "")
     name = field_path(where)

@@ -1,15 +1,13 @@
-"""The directives: ``exercise``, ``document`` and ``answer-key``."""
+"""The directives: ``medialit-exercise``, ``medialit-document`` and ``medialit-answer-key``."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from medialit.modes import Mode
-from medialit.reading_order import lesson_order, reading_order
 from medialit.sphinxext.answer_key import answer_key_nodes
+from medialit.sphinxext.config import course, mode
 from medialit.sphinxext.nodes import exercise_node
 from medialit.sphinxext.progress import note_exercise
 from medialit.state import exercise_state, ships_key
@@ -19,15 +17,14 @@ __all__ = ["AnswerKeyDirective", "DocumentDirective", "ExerciseDirective"]
 
 
 class ExerciseDirective(SphinxDirective):
-    """``exercise ID``: one interactive exercise from ``exercises/``."""
+    """``medialit-exercise ID``: one interactive exercise from ``exercises/``."""
 
     required_arguments = 1
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        from medialit.sphinxext import load, mode
-
-        catalogue, exercises = load(self.env.app)
+        loaded = course(self.env.app)
+        catalogue, exercises = loaded.catalogue, loaded.exercises
         exercise_id = self.arguments[0]
         try:
             exercise = exercises.get(exercise_id)
@@ -43,15 +40,13 @@ class ExerciseDirective(SphinxDirective):
 
 
 class DocumentDirective(SphinxDirective):
-    """``document SLUG``: a case-study document verbatim, one numbered item per paragraph."""
+    """``medialit-document SLUG``: a case-study document verbatim, one numbered item per paragraph."""
 
     required_arguments = 1
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        from medialit.sphinxext import load
-
-        catalogue, _ = load(self.env.app)
+        catalogue = course(self.env.app).catalogue
         try:
             document = catalogue.get(self.arguments[0])
         except KeyError:
@@ -69,18 +64,17 @@ class DocumentDirective(SphinxDirective):
 
 
 class AnswerKeyDirective(SphinxDirective):
-    """``answer-key``: the complete key in lesson order, generated from ``exercises/`` (left out of exam builds)."""
+    """``medialit-answer-key``: the complete key in lesson order, from ``exercises/`` (left out of exam builds)."""
 
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        from medialit.sphinxext import load, mode
-
-        catalogue, exercises = load(self.env.app)
+        loaded = course(self.env.app)
+        catalogue, exercises = loaded.catalogue, loaded.exercises
         if mode(self.env.app) is Mode.EXAM:
             return [nodes.paragraph(text="The answer key is not part of an exam build.")]
         for exercise in exercises.exercises:
             self.env.note_dependency(exercise.source)
-        ordered = lesson_order(exercises.exercises, reading_order(Path(self.env.app.srcdir)))
+        ordered = loaded.lesson_order
         # An exercise whose key never ships (an assessment item) is left out of the book's key too.
         return answer_key_nodes([e for e in ordered if ships_key(e, Mode.LEARN)], catalogue)

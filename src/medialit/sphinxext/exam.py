@@ -27,6 +27,7 @@ from sphinx.util.matching import Matcher
 
 from medialit.modes import Mode
 from medialit.sphinxext.allowlist import AllowList, AllowListError, disallowed_files, load_allowlist
+from medialit.sphinxext.config import mode
 
 __all__ = ["EXAM_TAG", "ExamBuild", "setup"]
 
@@ -99,8 +100,6 @@ def _restrict_toc(site_map: Any, pages: set[str], suffixes: list[str], source: s
 
 def _on_config_inited(app: Sphinx, config: Any) -> None:
     """config-inited: in exam mode, restrict the book to the allow-list's pages."""
-    from medialit.sphinxext import mode
-
     if mode(app) is not Mode.EXAM:
         return
     path = Path(app.srcdir, config.medialit_exam_allowlist)
@@ -121,7 +120,9 @@ def _on_config_inited(app: Sphinx, config: Any) -> None:
     config.exclude_patterns = [*config.exclude_patterns, *sorted(left_out.values())]
     config.html_copy_source = False
     app.tags.add(EXAM_TAG)
-    app._medialit_exam = ExamBuild(allow=allow, left_out=frozenset(left_out))
+    app._medialit_exam = ExamBuild(  # type: ignore[attr-defined]
+        allow=allow, left_out=frozenset(left_out)
+    )
 
 
 class LinksToLeftOutPages(SphinxPostTransform):

@@ -1,9 +1,10 @@
 """Progress without accounts: a summary on every page and a "My results" page with hand-in and reset.
 
-* Each ``exercise`` directive notes its exercise on the page (``env.medialit_pages``, kept parallel-safe by the
-  ``env-purge-doc`` and ``env-merge-info`` hooks); the ``my-results`` directive marks the results page.
+* Each ``medialit-exercise`` directive notes its exercise on the page (``env.medialit_pages``, kept parallel-safe by
+  the ``env-purge-doc`` and ``env-merge-info`` hooks); the ``medialit-my-results`` directive marks the results page.
 * ``build-finished`` writes ``_static/medialit/progress.js``: the book's manifest (every exercise in reading order,
-  with its page, skill, content hash and maximum score; the book version and build mode) followed by
+  with its page, skill, content hash and maximum score; the book version and build mode; the hand-in format's name,
+  version, CSV columns and storage keys from :func:`medialit.handin.browser_contract`) followed by
   ``static/learners.js`` (who is working in this browser) and ``static/progress.js``, which reads the learner's
   saved progress from ``localStorage`` and fills the summary and the results page. ``html-page-context`` links it,
   with its stylesheet, on every page.
@@ -20,11 +21,14 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
+from sphinx.writers.html5 import HTML5Translator
 
 from medialit import __version__
 from medialit.assets import asset_path, asset_text, compact_js
+from medialit.handin import browser_contract
 from medialit.model import Skill
 from medialit.scoring import max_score
+from medialit.sphinxext.config import course, mode
 from medialit.sphinxext.nodes import add_html_only_node, inline_json
 from medialit.state import ships_key
 
@@ -38,7 +42,7 @@ class results_node(nodes.General, nodes.Element):
     """Placeholder for the "My results" panel, filled in the browser by ``progress.js``."""
 
 
-def visit_results_html(self, node: results_node) -> None:
+def visit_results_html(self: HTML5Translator, node: results_node) -> None:
     self.body.append(
         '<div class="medialit-results" id="medialit-results">'
         "<noscript><p>Your results need JavaScript switched on.</p></noscript></div>"
@@ -47,7 +51,7 @@ def visit_results_html(self, node: results_node) -> None:
 
 
 class MyResultsDirective(SphinxDirective):
-    """``my-results``: the learner's results, the hand-in download and the reset button."""
+    """``medialit-my-results``: the learner's results, the hand-in download and the reset button."""
 
     has_content = False
 
@@ -57,9 +61,11 @@ class MyResultsDirective(SphinxDirective):
 
 
 def _pages(env: BuildEnvironment) -> dict[str, list[str]]:
-    if not hasattr(env, "medialit_pages"):
-        env.medialit_pages = {}
-    return env.medialit_pages
+    pages: dict[str, list[str]] | None = getattr(env, "medialit_pages", None)
+    if pages is None:
+        pages = {}
+        env.medialit_pages = pages  # type: ignore[attr-defined]
+    return pages
 
 
 def note_exercise(env: BuildEnvironment, exercise_id: str) -> None:
@@ -96,9 +102,7 @@ def _reading_order(env: BuildEnvironment, root: str) -> Iterator[str]:
 
 def manifest(app: Sphinx) -> dict[str, Any]:
     """What ``progress.js`` needs to know about the book."""
-    from medialit.sphinxext import load, mode
-
-    _, exercises = load(app)
+    exercises = course(app).exercises
     build_mode = mode(app)  # a build that does not ship an exercise's key does not tell how many answers are right
     pages = _pages(app.env)
     entries = []
@@ -122,10 +126,13 @@ def manifest(app: Sphinx) -> dict[str, Any]:
         "results_page": app.builder.get_target_uri(results[0]) if results else None,
         "skills": [{"id": str(skill), "title": skill.heading} for skill in Skill],
         "exercises": entries,
+        "handin": browser_contract(),
     }
 
 
-def _on_page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+def _on_page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
+) -> None:
     """html-page-context: every page shows the progress summary."""
     app.add_css_file("medialit/progress.css")
     app.add_js_file("medialit/progress.js", defer="defer")
@@ -144,9 +151,8 @@ def _on_build_finished(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    """Register the results directive and node, and the hooks above."""
+    """Register the results node and the hooks above (the package registers the directive)."""
     add_html_only_node(app, results_node, visit_results_html)
-    app.add_directive("my-results", MyResultsDirective)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
     app.connect("html-page-context", _on_page_context)

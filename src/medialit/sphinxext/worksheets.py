@@ -1,15 +1,16 @@
 """The printable worksheets and keys of every chapter, in the teacher section of a learn build.
 
-builder-inited (HTML builders, learn mode only, and only if a page of the book holds the ``worksheets`` directive):
-for every page of the book with exercises, except the teacher pages and My results, ``medialit.worksheet`` writes
-``teachers/worksheets/<chapter>.html`` (the worksheet) and ``<chapter>-key.html`` (its key in lesson order) into a
-folder beside the output, which is added to ``html_extra_path``, so that Sphinx copies them into the built book. The
-teacher guide's ``worksheets`` directive links to them. An exam build writes none: its allow-list admits no teacher
-page; nor does a chapter's preview, which has no teacher guide.
+builder-inited (HTML builders, learn mode only, and only if a page of the book holds the ``medialit-worksheets``
+directive): for every page of the book with exercises, except the teacher pages and My results, ``medialit.worksheet``
+writes ``teachers/worksheets/<chapter>.html`` (the worksheet) and ``<chapter>-key.html`` (its key in lesson order) into
+a folder beside the output, which is added to ``html_extra_path``, so that Sphinx copies them into the built book. The
+teacher guide's ``medialit-worksheets`` directive links to them. An exam build writes none: its allow-list admits no
+teacher page; nor does a chapter's preview, which has no teacher guide.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from medialit.modes import Mode
 from medialit.reading_order import BookPage, page_text, reading_order
+from medialit.sphinxext.config import course, mode
 from medialit.worksheet import build_key, build_sheet, key_html, worksheet_html
 
 __all__ = ["FOLDER", "WorksheetsDirective", "chapters", "setup"]
@@ -27,6 +29,8 @@ __all__ = ["FOLDER", "WorksheetsDirective", "chapters", "setup"]
 FOLDER = "teachers/worksheets"
 """Where the worksheets go in the built book."""
 _SKIPPED = ("teachers/", "my-results")
+_LINKS = re.compile(r"\{(?:medialit-)?worksheets\}")
+"""The directive that links the worksheets, by its name or its older alias."""
 
 
 def chapters(pages: tuple[BookPage, ...]) -> list[BookPage]:
@@ -35,14 +39,13 @@ def chapters(pages: tuple[BookPage, ...]) -> list[BookPage]:
 
 
 def _on_builder_inited(app: Sphinx) -> None:
-    from medialit.sphinxext import load, mode
-
     if app.builder.format != "html" or mode(app) is not Mode.LEARN:
         return
     pages = reading_order(Path(app.srcdir))
-    if not any("{worksheets}" in page_text(Path(app.srcdir), page) for page in pages):
+    if not any(_LINKS.search(page_text(Path(app.srcdir), page)) for page in pages):
         return  # no page links them (a chapter's preview): nothing to write
-    catalogue, exercises = load(app)
+    loaded = course(app)
+    catalogue, exercises = loaded.catalogue, loaded.exercises
     known = {e.id: e for e in exercises.exercises}
     titles = {i: p.title for p in pages for i in p.exercise_ids}
     root = Path(app.outdir).parent / "medialit-worksheets"
@@ -61,7 +64,7 @@ def _on_builder_inited(app: Sphinx) -> None:
 
 
 class WorksheetsDirective(SphinxDirective):
-    """``worksheets``: one line per chapter with links to its worksheet and its key (on a page in ``teachers/``)."""
+    """``medialit-worksheets``: one line per chapter, linking its worksheet and its key (on a ``teachers/`` page)."""
 
     has_content = False
 
@@ -82,7 +85,6 @@ class WorksheetsDirective(SphinxDirective):
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    """Register the directive and the builder-inited hook."""
-    app.add_directive("worksheets", WorksheetsDirective)
+    """Register the builder-inited hook (the package registers the directive)."""
     app.connect("builder-inited", _on_builder_inited)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,29 +1,46 @@
+// @ts-check
 // Who is working in this browser: several learners can share one device, each with their own saved answers.
 // It is loaded in front of progress.js on every page and by shim.js (through MEDIALIT_SOURCES) wherever exercises
 // are, and runs once per page: the first copy defines `window.medialit.learners`, a second copy does nothing.
 //
-// Storage layout (localStorage):
-//   medialit:v2:<learner key>:<exercise id>:<content hash>   one answer {submission, revealed, hints_shown, ...}
-//   medialit:v2-meta:<learner key>                            that learner's record {created, learner}
-//   medialit:v2-current                                       who is working now: {key}
+// Storage layout (localStorage), with the key prefixes the build writes into the manifest
+// (`window.MEDIALIT_BOOK.handin.storage`, from medialit.handin.browser_contract; this file never types them):
+//   <answers><learner key>:<exercise id>:<content hash>   one answer {submission, revealed, hints_shown, ...}
+//   <meta><learner key>                                   that learner's record {created, learner}
+//   <current>                                             who is working now: {key}
+// (today "medialit:v2:", "medialit:v2-meta:" and "medialit:v2-current").
 // The learner key is the name as the teacher's tools compare names (medialit.handin.learner_key: NFC, invisible
 // characters removed, runs of white space made one space, trimmed, case folded as str.casefold does), then
 // URL-encoded (encodeURIComponent), so that it never holds a ":" and any name is safe. "Ana", " ana " and "ANA" are
 // one learner. Before a name is given, answers go to the unnamed learner, whose key is the empty string (no name
 // has an empty key); when a name is given, the unnamed learner's answers become that learner's.
 //
-// Answers of the earlier layout (medialit:v1:<id>:<hash> and medialit:v1-meta {created, learner}) are moved once
-// to the learner named in medialit:v1-meta (or to the unnamed learner), then removed. If the storage is too full
+// Answers of the earlier layout (<old_answers><id>:<hash> and <old_meta> {created, learner}) are moved once
+// to the learner named in <old_meta> (or to the unnamed learner), then removed. If the storage is too full
 // for the move, nothing is moved: the earlier keys stay where they are and are read and written as that learner's.
-(() => {
-  window.medialit = window.medialit || {};
-  if (window.medialit.learners) return;
 
-  const ANSWERS = "medialit:v2:";
-  const META = "medialit:v2-meta:";
-  const CURRENT = "medialit:v2-current";
-  const OLD_ANSWERS = "medialit:v1:";
-  const OLD_META = "medialit:v1-meta";
+/**
+ * @typedef {object} StorageKeys The storage key prefixes (medialit.handin.STORAGE_*).
+ * @property {string} answers prefix of one answer
+ * @property {string} meta prefix of a learner's record
+ * @property {string} current who is working now
+ * @property {string} old_answers prefix of an answer of the earlier layout
+ * @property {string} old_meta the one record of the earlier layout
+ */
+/** @typedef {{answers: string, meta: string}} Slot Where one learner's answers and record are kept. */
+
+(() => {
+  const page = /** @type {Window & typeof globalThis & {medialit: any, MEDIALIT_BOOK: any}} */ (window);
+  page.medialit = page.medialit || {};
+  if (page.medialit.learners) return;
+
+  /** @type {StorageKeys} */
+  const KEYS = page.MEDIALIT_BOOK.handin.storage;
+  const ANSWERS = KEYS.answers;
+  const META = KEYS.meta;
+  const CURRENT = KEYS.current;
+  const OLD_ANSWERS = KEYS.old_answers;
+  const OLD_META = KEYS.old_meta;
   const NAME_MAX = 200;
   const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
   const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
@@ -55,7 +72,7 @@
     const store = storage();
     if (!store) return null;
     try {
-      const value = JSON.parse(store.getItem(name));
+      const value = JSON.parse(store.getItem(name) ?? "null");
       return isObject(value) ? value : null;
     } catch {
       return null;
@@ -92,9 +109,11 @@
 
   // -- the earlier layout ---------------------------------------------------------------------------------------
 
-  // Set when the move of the earlier layout failed: that learner's answers stay under the earlier keys.
+  /** Set when the move of the earlier layout failed: that learner's answers stay under the earlier keys.
+   * @type {string | null} */
   let legacyKey = null;
 
+  /** @returns {Slot} */
   function slot(key) {
     if (legacyKey !== null && key === legacyKey) return { answers: OLD_ANSWERS, meta: OLD_META };
     return { answers: `${ANSWERS}${key}:`, meta: `${META}${key}` };
@@ -113,7 +132,9 @@
   /** Copy every answer of slot `from` into slot `to` (the later answer wins where both have one) and the meta;
    * remove `from` only when every copy was written. Returns whether the move happened. */
   function move(store, from, to, name) {
+    /** @type {string[]} */
     const written = [];
+    /** @type {[string, string | null][]} */
     const replaced = [];
     try {
       for (const source of names(store).filter((n) => n.startsWith(from.answers))) {
@@ -143,8 +164,9 @@
       const back = new Map(replaced);
       for (const target of written) {
         try {
-          if (back.get(target) === undefined || back.get(target) === null) store.removeItem(target);
-          else store.setItem(target, back.get(target));
+          const earlier = back.get(target);
+          if (earlier === undefined || earlier === null) store.removeItem(target);
+          else store.setItem(target, earlier);
         } catch {
           // Putting back a value no larger than the copy fits where the copy did.
         }
@@ -262,7 +284,7 @@
       // Nothing more can be done with a blocked storage.
     }
     if (everything && legacyKey === key) legacyKey = null;
-    const unsaved = window.medialit.unsaved;
+    const unsaved = page.medialit.unsaved;
     if (unsaved) for (const n of [...unsaved.keys()]) if (n.startsWith(place.answers)) unsaved.delete(n);
   }
 
@@ -274,5 +296,5 @@
 
   migrate();
 
-  window.medialit.learners = { CURRENT, keyOf, current, nameOf, saved, use, forget, answerName, metaName, readJSON };
+  page.medialit.learners = { CURRENT, keyOf, current, nameOf, saved, use, forget, answerName, metaName, readJSON };
 })();

@@ -1,5 +1,7 @@
+// @ts-check
 // Progress without accounts, on every page of the static book. The build puts the book's manifest in front of this
-// file as `window.MEDIALIT_BOOK` (every exercise in reading order with its page, skill, content hash and maximum).
+// file as `window.MEDIALIT_BOOK` (every exercise in reading order with its page, skill, content hash and maximum;
+// the hand-in format's name, version and CSV columns, which this file reads instead of typing them).
 // learners.js comes just before it. It reads what shim.js saved in localStorage for the learner working now and shows:
 //   * a progress summary in the sidebar (done / total, points per skill) with who is working ("You are: Ana",
 //     "Not you? Switch learner", "Finish on this device"), or a prompt for the name;
@@ -7,15 +9,24 @@
 //     medialit-handin version 2, as schema/handin-v2.json), who is working, "Finish on this device" and "Reset my
 //     progress", each with a confirmation in the page.
 // Learner text is only ever inserted as text. Corrupt or missing storage counts as "not started".
+
+/**
+ * @typedef {object} HandinContract The hand-in format as medialit.handin.browser_contract states it.
+ * @property {string} format the value of the `format` field
+ * @property {number} format_version the `format_version` written
+ * @property {string[]} csv_columns the CSV header, in order
+ * @property {Record<string, string>} storage the storage key prefixes (read by learners.js)
+ */
+
 (() => {
-  const BOOK = window.MEDIALIT_BOOK;
-  const L = window.medialit.learners;
+  const page = /** @type {Window & typeof globalThis & {medialit: any, MEDIALIT_BOOK: any}} */ (window);
+  const BOOK = page.MEDIALIT_BOOK;
+  /** @type {HandinContract} */
+  const HANDIN = BOOK.handin;
+  const L = page.medialit.learners;
   const NOTICE = "medialit:notice"; // sessionStorage: what to tell the learner once the page has reloaded
-  const CSV_COLUMNS = [
-    "format", "format_version", "learner", "book_version", "mode", "exported",
-    "exercise", "content_hash", "answer_json", "checks", "confidence", "revealed", "answered_at", "first_answer_json",
-  ];
-  const script = document.currentScript;
+  const CSV_COLUMNS = HANDIN.csv_columns;
+  const script = /** @type {HTMLScriptElement | null} */ (document.currentScript);
   const root = new URL("../../", script ? script.src : window.location.href);
   const exam = BOOK.mode === "exam";
 
@@ -57,7 +68,7 @@
     return BOOK.exercises.map((entry) => {
       const name = L.answerName(entry.id, entry.content_hash);
       // An answer the storage had no room for (shim.js keeps it in `window.medialit.unsaved`) still counts.
-      const unsaved = window.medialit && window.medialit.unsaved;
+      const unsaved = page.medialit && page.medialit.unsaved;
       const saved = (unsaved && unsaved.get(name)) || readJSON(name);
       const submission = saved && saved.submission;
       const done = Boolean(submission && typeof submission === "object" && submission.answer
@@ -184,8 +195,8 @@
       };
     }
     const data = {
-      format: "medialit-handin",
-      format_version: 2,
+      format: HANDIN.format,
+      format_version: HANDIN.format_version,
       learner: cut(learner, LEARNER_MAX),
       book_version: cut(String(BOOK.book_version), BOOK_VERSION_MAX),
       mode: BOOK.mode,
@@ -207,14 +218,33 @@
     return `"${(FORMULA.test(text) ? `'${text}` : text).replace(/"/g, '""')}"`;
   };
 
+  /** The CSV spelling of the hand-in `data`: one row per answer, in the manifest's columns (a column this file
+   * has no value for is an error, never an empty cell). */
   function asCSV(data) {
+    /** @type {unknown[][]} */
     const rows = [CSV_COLUMNS];
     for (const [id, a] of Object.entries(data.answers)) {
-      rows.push([
-        data.format, data.format_version, data.learner, data.book_version, data.mode, data.exported,
-        id, a.content_hash, JSON.stringify(a.answer), a.checks, a.confidence === null ? "" : a.confidence,
-        a.revealed ? "true" : "false", a.answered_at, a.first_answer === null ? "" : JSON.stringify(a.first_answer),
-      ]);
+      /** @type {Record<string, unknown>} */
+      const cells = {
+        format: data.format,
+        format_version: data.format_version,
+        learner: data.learner,
+        book_version: data.book_version,
+        mode: data.mode,
+        exported: data.exported,
+        exercise: id,
+        content_hash: a.content_hash,
+        answer_json: JSON.stringify(a.answer),
+        checks: a.checks,
+        confidence: a.confidence === null ? "" : a.confidence,
+        revealed: a.revealed ? "true" : "false",
+        answered_at: a.answered_at,
+        first_answer_json: a.first_answer === null ? "" : JSON.stringify(a.first_answer),
+      };
+      rows.push(CSV_COLUMNS.map((column) => {
+        if (!(column in cells)) throw new Error(`medialit: no value for the hand-in CSV column ${column}`);
+        return cells[column];
+      }));
     }
     // A byte-order mark lets spreadsheet programs read the file as UTF-8.
     return `\ufeff${rows.map((row) => row.map(cell).join(",")).join("\r\n")}\r\n`;
@@ -262,7 +292,7 @@
   const downloadAnswers = (learner, kind = "json") => handOut(learner, kind).message;
 
   // Every page can download the hand-in (shim.js offers it when the storage is full).
-  window.medialit = Object.assign(window.medialit || {}, { downloadAnswers, learnerName });
+  page.medialit = Object.assign(page.medialit || {}, { downloadAnswers, learnerName });
 
   // -- who is working --------------------------------------------------------------------------------------------
 
@@ -281,7 +311,7 @@
   /** The message left for this page before it reloaded, once. */
   function notice() {
     try {
-      const value = JSON.parse(window.sessionStorage.getItem(NOTICE));
+      const value = JSON.parse(window.sessionStorage.getItem(NOTICE) ?? "null");
       window.sessionStorage.removeItem(NOTICE);
       return value && typeof value.text === "string" ? value : null;
     } catch {

@@ -96,7 +96,7 @@ class Submission:
     """SHA-256 of its bytes."""
 
 
-def shown(path: str | bytes | os.PathLike) -> str:
+def shown(path: str | bytes | os.PathLike[str]) -> str:
     """``path`` as text that can always be printed and written: bytes that are not UTF-8 become ``\\ufffd``."""
     return os.fsencode(path).decode("utf-8", "replace")
 
@@ -311,14 +311,14 @@ def _entry(path: str, *, hidden: bool, top: bool) -> Iterator[_Candidate | Rejec
         yield Rejection(shown(path), FileReason.NOT_A_HANDIN, _NOT_A_HANDIN)
 
 
-def entries(paths: Iterable[str | os.PathLike]) -> Iterator[_Candidate | Rejection]:
+def entries(paths: Iterable[str | os.PathLike[str]]) -> Iterator[_Candidate | Rejection]:
     """Every entry under ``paths``, in the order given and, inside folders and archives, in name order."""
     for given in paths:
         yield from _entry(os.fspath(given), hidden=False, top=True)
 
 
 # -- reading ------------------------------------------------------------------------------------------------------
-def gather(paths: Iterable[str | os.PathLike]) -> Iterator[Submission | Rejection]:
+def gather(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Submission | Rejection]:
     """Read every entry under ``paths`` one at a time: a :class:`Submission` or a :class:`Rejection` for each.
 
     Only one file's bytes are held at a time. No exception escapes for one file: a reading error that is not a

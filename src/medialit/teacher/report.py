@@ -174,14 +174,9 @@ def load_class(
 
 
 def _project_exercises() -> ExerciseSet:
-    from medialit.assessment import with_page_settings
-    from medialit.catalogue import Catalogue
-    from medialit.exercises import load_exercises
-    from medialit.project import Project
+    from medialit.course import Course
 
-    project = Project.find()
-    found = load_exercises(project.exercises, Catalogue.load(project.catalogue_path)).require_valid()
-    return with_page_settings(found, project.book)
+    return Course.load().exercises
 
 
 def write_outputs(
@@ -189,7 +184,7 @@ def write_outputs(
     folder: Path,
     *,
     html: bool = True,
-    inputs: Iterable[str | os.PathLike] = (),
+    inputs: Iterable[str | os.PathLike[str]] = (),
     sentences: Mapping[str, str] | None = None,
 ) -> list[Path]:
     """Replace ``folder`` with the CSV files (and ``report.html``); returns the paths written.

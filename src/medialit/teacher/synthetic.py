@@ -17,7 +17,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from medialit.handin import Answer, Handin, handin_from_results
+from medialit.handin import Answer, Handin
+from medialit.learner import handin_from_results
 from medialit.kinds import kind_of
 from medialit.model import Exercise
 from medialit.modes import Mode
@@ -105,13 +106,10 @@ def handin_as_older(handin: Handin, newer: Handin) -> dict[str, Any]:
 
 def main() -> None:  # pragma: no cover - a maintenance script
     """Rewrite ``book/teachers/sample-class/`` from the project's exercises."""
-    from medialit.catalogue import Catalogue
-    from medialit.exercises import load_exercises
-    from medialit.project import Project
+    from medialit.course import Course
 
-    project = Project.find()
-    exercises = load_exercises(project.exercises, Catalogue.load(project.catalogue_path)).require_valid()
-    for path in write_sample_class(project.book / "teachers" / "sample-class", exercises.exercises):
+    course = Course.load()
+    for path in write_sample_class(course.project.book / "teachers" / "sample-class", course.exercises.exercises):
         print(f"Wrote {path}")
 
 
