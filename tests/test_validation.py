@@ -221,7 +221,7 @@ def short_workspace(workspace):
     with (workspace / "seeds" / "catalogue.yaml").open("a", encoding="utf-8") as catalogue:
         catalogue.write(
             f"  - slug: short\n    label: Document S\n    title: A short text\n    file: short.txt\n"
-            f"    sha256: {digest}\n"
+            f"    sha256: {digest}\n    origin: written-for-module\n"
         )
     return workspace
 

@@ -7,13 +7,10 @@ and documents exist, and that each exercise can tell a careful learner from one 
 from __future__ import annotations
 
 import difflib
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +19,7 @@ import yaml
 
 from medialit.catalogue import Catalogue, Document
 from medialit.kinds import kind
+from medialit.kinds.schema import joined_schema
 from medialit.meaning import meaning_hash
 from medialit.model import (
     Anchor,
@@ -41,10 +39,9 @@ from medialit.yamlfile import YamlFile, field_path
 __all__ = ["ExerciseSet", "load_exercise", "load_exercises", "schema"]
 
 
-@cache
-def schema() -> dict:
-    """The exercise JSON schema shipped in the package."""
-    return json.loads(resources.files("medialit").joinpath("schema/exercise-v1.json").read_text("utf-8"))
+def schema() -> dict[str, Any]:
+    """The exercise JSON schema: the fields of every exercise joined with each kind's (:mod:`medialit.kinds.schema`)."""
+    return joined_schema()
 
 
 def _short(text: str, size: int = 90) -> str:
@@ -81,7 +78,7 @@ class _Checker:
         validator = jsonschema.Draft202012Validator(schema())
         errors = sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
         for error in _specific(errors):
-            for where, message, fix in _schema_problems(error):
+            for where, message, fix in _schema_problems(error, data):
                 self.add(where, message, fix)
 
     # -- stage 2 -----------------------------------------------------------------------------------------------
@@ -191,9 +188,12 @@ def _allowed_fields(error: jsonschema.ValidationError) -> list[str]:
     return [k for k, v in error.schema.get("properties", {}).items() if v is not False]
 
 
-def _schema_problems(error: jsonschema.ValidationError) -> list[tuple[tuple[Any, ...], str, str]]:
+def _schema_problems(error: jsonschema.ValidationError, data: Any = None) -> list[tuple[tuple[Any, ...], str, str]]:
     """(where, what is wrong, how to fix it) for one schema error, in an author's words."""
     where = tuple(error.absolute_path)
+    if not where and error.schema is False and isinstance(data, dict):
+        # A field refused by a kind's branch comes without its path: find the field by its value.
+        where = tuple(name for name, value in data.items() if value is error.instance)[:1]
     if error.validator == "required":
         name = _missing(error)
         description = _description(error.schema, name)
@@ -227,7 +227,7 @@ def _schema_problems(error: jsonschema.ValidationError) -> list[tuple[tuple[Any,
         return [
             (
                 where,
-                f"`{where[-1]}` does not belong in this type of exercise",
+                f"`{where[-1] if where else 'a field'}` does not belong in this type of exercise",
                 "remove it; the schema's descriptions say which fields each type takes",
             )
         ]
