@@ -424,9 +424,13 @@ def test_each_search_finds_the_key_in_the_learn_build(learn_pages, exercise_set,
 
 
 def test_the_learn_build_states_carry_the_key(learn_pages):
+    """Except the states of exercises under the assessment setting (one attempt): the Final challenge, the checks."""
     states = [state for page in learn_pages.values() for state in page.states.values()]
-    assert states and all(state["key"] is not None for state in states)
-    assert any(_key_fields(state) for state in states)
+    assessed = [state for state in states if state["attempts"] == 1]
+    keyed = [state for state in states if state["attempts"] != 1]
+    assert assessed and all(state["key"] is None and state["max_score"] is None for state in assessed)
+    assert keyed and all(state["key"] is not None for state in keyed)
+    assert any(_key_fields(state) for state in keyed)
 
 
 @pytest.mark.parametrize("search", SEARCHES)
@@ -477,14 +481,21 @@ def _manifest(book: Path) -> dict:
     return json.loads(re.match(r"window\.MEDIALIT_BOOK = (.*);\n", text).group(1))
 
 
-def test_the_progress_manifest_tells_no_maximum_in_the_exam_build(built_book, exam_book):
+def test_the_progress_manifest_tells_no_maximum_in_the_exam_build(built_book, exam_book, exercise_set):
+    from medialit.assessment import with_page_settings
+
+    assessed = {e.id for e in _keyless(with_page_settings(exercise_set, ROOT / "book"), Mode.LEARN)}
     learn, exam = _manifest(built_book), _manifest(exam_book)
     assert exam["mode"] == "exam" and learn["mode"] == "learn"
     learn_ids = [e["id"] for e in learn["exercises"]]
     exam_ids = [e["id"] for e in exam["exercises"]]
-    assert "final-sourcing-b" in exam_ids and "lab-ledger" not in exam_ids
+    assert "final-lake-sourcing" in exam_ids and "lab-ledger" not in exam_ids
     assert exam_ids == [i for i in learn_ids if i in set(exam_ids)]
-    assert all(e["max_score"] > 0 for e in learn["exercises"] if e["id"] not in ("impressions-a", "impressions-b"))
+    assert "final-lake-sourcing" in assessed and all(
+        e["max_score"] is None for e in learn["exercises"] if e["id"] in assessed
+    )  # under the assessment setting, the learn build tells no maximum either
+    reflections = ("impressions-a", "impressions-b")
+    assert all(e["max_score"] > 0 for e in learn["exercises"] if e["id"] not in (*reflections, *assessed))
     assert [e["max_score"] for e in learn["exercises"] if e["id"].startswith("impressions-")] == [0, 0]  # reflections
     assert all(e["max_score"] is None for e in exam["exercises"])
 
@@ -496,14 +507,14 @@ def test_an_exam_hand_in_is_recorded_downloaded_and_graded(exam_book, serve, pag
 
     url = serve(exam_book).url
     page.goto(f"{url}/final-challenge.html")
-    exercise = page.locator("[data-medialit-id='final-sourcing-b']")
+    exercise = page.locator("[data-medialit-id='final-lake-sourcing']")
     assert exercise.get_by_role("button", name="Show answer").count() == 0
     assert exercise.get_by_role("button", name="Hint").is_hidden()
     assert exercise.get_by_role("button", name="There is none").count() == 1
-    exercise.locator("[role=option]", has_text="fueled suspicions that a deeper alliance").click()
+    exercise.locator("[role=option]", has_text="Local people are certain").click()
     exercise.get_by_role("button", name="Check").click()
     page.wait_for_function(
-        "() => document.querySelector(\"[data-medialit-id='final-sourcing-b']\")"
+        "() => document.querySelector(\"[data-medialit-id='final-lake-sourcing']\")"
         ".textContent.includes('Answer recorded')"
     )
     assert " of 3" not in exercise.text_content()
@@ -512,7 +523,7 @@ def test_an_exam_hand_in_is_recorded_downloaded_and_graded(exam_book, serve, pag
 
     page.goto(f"{url}/my-results.html")
     panel = page.locator("#medialit-results")
-    row = panel.locator("tr[data-exercise='final-sourcing-b']")
+    row = panel.locator("tr[data-exercise='final-lake-sourcing']")
     assert "Answer recorded" in row.text_content()
     panel.get_by_label("Your name").fill("Exam Taker")
     with page.expect_download() as download:
@@ -522,8 +533,8 @@ def test_an_exam_hand_in_is_recorded_downloaded_and_graded(exam_book, serve, pag
     assert page.external_requests == [] and page.console_errors == []
 
     handin = read_handin(path)
-    assert str(handin.mode) == "exam" and [a.exercise for a in handin.answers] == ["final-sourcing-b"]
+    assert str(handin.mode) == "exam" and [a.exercise for a in handin.answers] == ["final-lake-sourcing"]
     out = tmp_path / "graded"
     assert cli.main(["grade", str(path), "-o", str(out), "--no-html"]) == 0
     results = (out / "results.csv").read_text(encoding="utf-8")
-    assert "final-sourcing-b" in results and ",found," in results
+    assert "final-lake-sourcing" in results and ",found," in results

@@ -206,3 +206,19 @@ def test_the_final_challenge_repeats_no_earlier_item(pages, exercise_set):
         asks = _asks(exercise_set.get(exercise_id))
         for before in earlier:
             assert not asks & _asks(before), (exercise_id, before.id, sorted(asks & _asks(before)))
+
+
+def test_the_lab_s_source_ledger_lists_the_case_studies_only(exercise_set, catalogue):
+    from medialit.tables import source_ledger
+
+    ledger = source_ledger(exercise_set, catalogue)
+    case_studies = {d.label for d in catalogue.of_origin(Origin.CASE_STUDY)}
+    assert set(ledger["document"]) == case_studies
+    new_quotes = {
+        a.quote
+        for e in exercise_set.exercises
+        if not set(e.documents) <= {d.slug for d in catalogue.of_origin(Origin.CASE_STUDY)}
+        for t in e.targets
+        for a in t.anchors
+    }
+    assert new_quotes and not new_quotes & set(ledger["quote"])

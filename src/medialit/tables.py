@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from medialit.catalogue import Catalogue
+from medialit.catalogue import Catalogue, Origin
 from medialit.exercises import ExerciseSet
 from medialit.model import ExerciseType, Skill
 
@@ -12,14 +12,19 @@ __all__ = ["source_ledger"]
 
 
 def source_ledger(exercises: ExerciseSet, catalogue: Catalogue) -> pd.DataFrame:
-    """One row per unverifiable attribution found in the sourcing exercises, deduplicated by quote.
+    """One row per unverifiable attribution found in the sourcing exercises on the case studies, deduplicated by quote.
 
     Columns: ``document`` (e.g. "Document A"), ``paragraph``, ``quote``, ``kind`` (the label's name where a labelled
     exercise classifies it, else ``"unverifiable"``), ``can_be_checked`` (always ``False`` for these targets).
+    Only exercises on the original case studies (``origin: case-study``) count: the texts written for the module
+    include the check forms and the Final challenge, whose keys the book never shows.
     """
+    case_studies = {document.slug for document in catalogue.of_origin(Origin.CASE_STUDY)}
     rows: dict[tuple[str, str], dict[str, object]] = {}
     for exercise in exercises.exercises:
         if exercise.type is not ExerciseType.HIGHLIGHT or exercise.skill is not Skill.SOURCING:
+            continue
+        if not set(exercise.documents) <= case_studies:
             continue
         names = {label.id: label.name for label in exercise.labels}
         for target in exercise.targets:
