@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from medialit.kinds import kind_of
 
 if TYPE_CHECKING:
-    from medialit.model import Exercise
+    from medialit.model import Anchor, Exercise
 
 __all__ = ["KeyItem", "KeyRole", "KeyView", "key_view"]
 
@@ -41,8 +41,8 @@ class KeyItem:
     """Right, open, wrong or a view."""
     explanation: str
     """Why, in full."""
-    units: tuple[tuple[str, ...], ...] = ()
-    """The sentences it is about, one group per quote (a pair has two); empty for an option."""
+    anchors: tuple[Anchor, ...] = ()
+    """Its quotes (a pair has two), each with the sentences it covers; empty for an option."""
     option: str | None = None
     """The option's id, for a choice or a reflection."""
     kind: str | None = None
@@ -51,12 +51,17 @@ class KeyItem:
     """Ids of other kinds accepted as right."""
 
     @property
+    def units(self) -> tuple[tuple[str, ...], ...]:
+        """The sentences it is about, one group per quote."""
+        return tuple(anchor.units for anchor in self.anchors)
+
+    @property
     def none(self) -> bool:
         """Whether the item is the answer "There is none"."""
-        return self.id == "none" and not self.units and self.option is None
+        return self.id == "none" and not self.anchors and self.option is None
 
     def as_dict(self) -> dict[str, Any]:
-        """JSON-ready data for the widget, empty fields left out."""
+        """JSON-ready data for the widget, empty fields left out; sentences by id (the page holds their words)."""
         out: dict[str, Any] = {"id": self.id, "role": str(self.role), "explanation": self.explanation}
         if self.units:
             out["units"] = [list(group) for group in self.units]

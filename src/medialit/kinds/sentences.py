@@ -4,25 +4,21 @@ from __future__ import annotations
 
 from medialit.kinds.base import Report
 from medialit.kinds.key import KeyItem, KeyRole
-from medialit.model import Anchor, Exercise
+from medialit.model import Exercise
 from medialit.problems import Severity
 
 __all__ = ["anchored_key_items", "warn_without_distractor"]
-
-
-def _units(anchors: tuple[Anchor, ...]) -> tuple[tuple[str, ...], ...]:
-    return tuple(anchor.units for anchor in anchors)
 
 
 def anchored_key_items(exercise: Exercise) -> tuple[KeyItem, ...]:
     """Targets (with their kinds), open questions, then distractors."""
     return (
         *(
-            KeyItem(t.id, KeyRole.RIGHT, t.explanation, _units(t.anchors), kind=t.label, also=t.also_accept)
+            KeyItem(t.id, KeyRole.RIGHT, t.explanation, t.anchors, kind=t.label, also=t.also_accept)
             for t in exercise.targets
         ),
-        *(KeyItem(d.id, KeyRole.OPEN, d.explanation, _units(d.anchors)) for d in exercise.discussions),
-        *(KeyItem(d.id, KeyRole.WRONG, d.explanation, _units(d.anchors)) for d in exercise.distractors),
+        *(KeyItem(d.id, KeyRole.OPEN, d.explanation, d.anchors) for d in exercise.discussions),
+        *(KeyItem(d.id, KeyRole.WRONG, d.explanation, d.anchors) for d in exercise.distractors),
     )
 
 

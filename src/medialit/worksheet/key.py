@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from medialit.catalogue import Catalogue
+from medialit.kinds.key import KeyItem as ViewItem
+from medialit.kinds.key import KeyRole, key_view
 from medialit.model import Anchor, Exercise, ExerciseType
 from medialit.modes import Mode
 from medialit.scoring import max_score
@@ -78,6 +80,8 @@ class KeyExercise:
     """Choice: whether several options are right to tick."""
     discussions: tuple[KeyItem, ...] = ()
     """Pairs: open questions, accepted linked or not."""
+    takeaway: str = ""
+    """What to remember."""
 
 
 @dataclass(frozen=True)
@@ -99,25 +103,24 @@ def _where(anchors: Sequence[Anchor], catalogue: Catalogue, several: bool) -> st
 
 
 def _exercise(place: int, exercise: Exercise, catalogue: Catalogue, pages: dict[str, str]) -> KeyExercise:
+    """The printable form of the exercise's key view (:mod:`medialit.kinds.key`): the same items and takeaway as the
+    book's answer key and the widget's "Show answer", with sentence numbers and shortened explanations."""
     several = len(exercise.documents) > 1
     kinds = {label.id: label.name for label in exercise.labels}
-    targets = tuple(
-        KeyItem(
-            id=t.id,
-            where=_where(t.anchors, catalogue, several),
-            kind=kinds.get(t.label or "", ""),
-            explanation=first_sentences(t.explanation),
-            also_accepted=tuple(kinds[k] for k in t.also_accept),
+    texts = {option.id: option.text for option in exercise.options}
+    view = key_view(exercise)
+
+    def row(item: ViewItem) -> KeyItem:
+        return KeyItem(
+            id=item.id,
+            where=_where(item.anchors, catalogue, several),
+            kind=kinds.get(item.kind or "", ""),
+            explanation=first_sentences(item.explanation),
+            also_accepted=tuple(kinds[k] for k in item.also),
         )
-        for t in exercise.targets
-    )
-    distractors = tuple(
-        KeyItem(
-            id=d.id, where=_where(d.anchors, catalogue, several), kind="", explanation=first_sentences(d.explanation)
-        )
-        for d in exercise.distractors
-    )
-    none_is_right = exercise.type is ExerciseType.HIGHLIGHT and exercise.allow_none and not exercise.targets
+
+    anchored = [item for item in view.items if item.anchors]
+    none = next((item for item in view.items if item.none), None)
     return KeyExercise(
         number=place,
         id=exercise.id,
@@ -125,30 +128,23 @@ def _exercise(place: int, exercise: Exercise, catalogue: Catalogue, pages: dict[
         kind=exercise.type,
         title=exercise.title,
         points=max_score(exercise),
-        targets=targets,
-        distractors=distractors,
-        none_is_right=none_is_right,
-        none_feedback=first_sentences(exercise.none_feedback) if none_is_right else "",
+        targets=tuple(row(item) for item in anchored if item.role is KeyRole.RIGHT),
+        distractors=tuple(row(item) for item in anchored if item.role is KeyRole.WRONG),
+        none_is_right=none is not None,
+        none_feedback=first_sentences(none.explanation) if none is not None else "",
         options=tuple(
             KeyOption(
                 letter=chr(ord("A") + i),
-                text=o.text,
-                correct=o.correct,
-                feedback=first_sentences(o.feedback) if o.correct or o.discussion else "",
-                discussion=o.discussion,
+                text=texts[item.option or ""],
+                correct=item.role is KeyRole.RIGHT,
+                feedback=first_sentences(item.explanation) if item.role in (KeyRole.RIGHT, KeyRole.OPEN) else "",
+                discussion=item.role is KeyRole.OPEN,
             )
-            for i, o in enumerate(exercise.options)
+            for i, item in enumerate(i for i in view.items if i.option is not None)
         ),
         multiple=exercise.multiple,
-        discussions=tuple(
-            KeyItem(
-                id=t.id,
-                where=_where(t.anchors, catalogue, several),
-                kind="",
-                explanation=first_sentences(t.explanation),
-            )
-            for t in exercise.discussions
-        ),
+        discussions=tuple(row(item) for item in anchored if item.role is KeyRole.OPEN),
+        takeaway=view.takeaway,
     )
 
 
