@@ -22,7 +22,7 @@ from importlib import resources
 from medialit.kinds import ExerciseType, kind
 from medialit.scoring.messages import FORMAT_MESSAGES
 
-__all__ = ["ENTRY_POINTS", "bundle", "bundle_parts", "strip_module", "with_dom_helpers"]
+__all__ = ["ENTRY_POINTS", "bundle", "bundle_parts", "dom_helpers_script", "strip_module"]
 
 ENTRY_POINTS = ("FormatError", "formatMessage", "parse", "grade", "score")
 """What the bundle exports beside ``default { render }``."""
@@ -85,6 +85,12 @@ def bundle(kinds: Iterable[ExerciseType | str] = tuple(ExerciseType)) -> str:
     return _bundle(frozenset(ExerciseType(k) for k in kinds))
 
 
-def with_dom_helpers(script: str) -> str:
-    """A classic script (no module) with the DOM helpers of ``static/dom.js`` in scope, and no new globals."""
-    return "(() => {\n" + strip_module(_read("static/dom.js"), "static/dom.js") + script + "})();\n"
+def dom_helpers_script() -> str:
+    """A classic script putting the DOM helpers of ``static/dom.js`` in ``window.medialit.dom`` (for progress.js),
+    with no other global."""
+    helpers = strip_module(_read("static/dom.js"), "static/dom.js")
+    return (
+        "(() => {\n"
+        + helpers
+        + "window.medialit = window.medialit || {};\nwindow.medialit.dom = { h, points };\n})();\n"
+    )

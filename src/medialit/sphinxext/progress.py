@@ -25,6 +25,7 @@ from sphinx.writers.html5 import HTML5Translator
 
 from medialit import __version__
 from medialit.assets import asset_path, asset_text, compact_js
+from medialit.frontend import dom_helpers_script
 from medialit.handin import browser_contract
 from medialit.model import Skill
 from medialit.scoring import max_score
@@ -144,7 +145,7 @@ def _on_build_finished(app: Sphinx, exception: Exception | None) -> None:
         return
     target = Path(app.outdir, "_static", "medialit")
     target.mkdir(parents=True, exist_ok=True)
-    code = "".join(compact_js(asset_text(name)) for name in ("learners.js", "progress.js"))
+    code = compact_js(dom_helpers_script()) + "".join(compact_js(asset_text(n)) for n in ("learners.js", "progress.js"))
     script = f"window.MEDIALIT_BOOK = {inline_json(manifest(app))};\n{code}"
     (target / "progress.js").write_text(script, encoding="utf-8")
     shutil.copyfile(asset_path("progress.css"), target / "progress.css")

@@ -5,10 +5,11 @@
 /**
  * A new element: attributes (`text` sets textContent, `class` the class name, `on…` adds a listener; null, undefined
  * and false are left out) and children (strings become text; null, undefined and false are left out).
- * @param {string} tag
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
  * @param {Record<string, any>} [attrs]
  * @param {...(Node | string | null | undefined | false)} children
- * @returns {HTMLElement}
+ * @returns {HTMLElementTagNameMap[K]}
  */
 export function h(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);

@@ -30,18 +30,10 @@
   const root = new URL("../../", script ? script.src : window.location.href);
   const exam = BOOK.mode === "exam";
 
-  function h(tag, attrs = {}, ...children) {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attrs)) {
-      if (value === null || value === undefined || value === false) continue;
-      if (name === "text") node.textContent = value;
-      else if (name === "class") node.className = value;
-      else if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
-      else node.setAttribute(name, value === true ? "" : String(value));
-    }
-    node.append(...present(children));
-    return node;
-  }
+  // h() and points() are the widget's own (static/dom.js); the build puts them in front of this file.
+  /** @type {{h: (tag: string, attrs?: Record<string, any>, ...children: any[]) => any, points: (value: number) => string}} */
+  const dom = page.medialit.dom;
+  const { h } = dom;
 
   const present = (children) => children.filter((child) => child !== null && child !== undefined && child !== false);
 
@@ -51,7 +43,7 @@
     return node;
   }
 
-  const points = (value) => (Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100));
+  const { points } = dom;
   const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
   const readJSON = L.readJSON;
