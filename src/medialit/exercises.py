@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import jsonschema
 import yaml
@@ -83,7 +83,7 @@ class _Checker:
 
     # -- stage 2 -----------------------------------------------------------------------------------------------
     def anchor(
-        self, where: tuple[Any, ...], raw: dict, default_document: str, allowed: tuple[str, ...]
+        self, where: tuple[Any, ...], raw: dict[str, Any], default_document: str, allowed: tuple[str, ...]
     ) -> Anchor | None:
         slug = raw.get("document", default_document)
         if slug not in allowed:
@@ -149,6 +149,16 @@ _KINDS = {
 }
 
 
+def _subschema(error: jsonschema.ValidationError) -> dict[str, Any]:
+    """The part of the schema that ``error`` broke, as a dict (empty for a ``false`` schema)."""
+    return error.schema if isinstance(error.schema, dict) else {}
+
+
+def _field_names(value: Any) -> set[str]:
+    """The field names of an object in the file (none for anything else)."""
+    return {str(name) for name in value} if isinstance(value, dict) else set()
+
+
 def _specific(errors: list[jsonschema.ValidationError]) -> list[jsonschema.ValidationError]:
     """The errors an author can act on: a vague ``oneOf`` goes when a sharper error is there, and a missing field
     goes when a misspelt field next to it will be reported with the right spelling."""
@@ -157,7 +167,7 @@ def _specific(errors: list[jsonschema.ValidationError]) -> list[jsonschema.Valid
         (tuple(e.absolute_path), close)
         for e in errors
         if e.validator == "additionalProperties"
-        for name in set(e.instance) - set(e.schema.get("properties", {}))
+        for name in _field_names(e.instance) - set(_subschema(e).get("properties", {}))
         for close in difflib.get_close_matches(name, _allowed_fields(e), n=1, cutoff=0.7)
     }
     return [
@@ -173,19 +183,19 @@ def _missing(error: jsonschema.ValidationError) -> str:
     return error.message.split("'")[1]
 
 
-def _description(subschema: dict, name: str) -> str:
+def _description(subschema: dict[str, Any], name: str) -> str:
     """The schema's description of property ``name``, following one ``$ref``."""
     prop = subschema.get("properties", {}).get(name, {})
     if not isinstance(prop, dict):
         return ""
     if "description" in prop:
-        return prop["description"]
+        return str(prop["description"])
     ref = prop.get("$ref", "")
-    return schema()["$defs"].get(ref.rsplit("/", 1)[-1], {}).get("description", "") if ref else ""
+    return str(schema()["$defs"].get(ref.rsplit("/", 1)[-1], {}).get("description", "")) if ref else ""
 
 
 def _allowed_fields(error: jsonschema.ValidationError) -> list[str]:
-    return [k for k, v in error.schema.get("properties", {}).items() if v is not False]
+    return [k for k, v in _subschema(error).get("properties", {}).items() if v is not False]
 
 
 def _schema_problems(error: jsonschema.ValidationError, data: Any = None) -> list[tuple[tuple[Any, ...], str, str]]:
@@ -196,7 +206,7 @@ def _schema_problems(error: jsonschema.ValidationError, data: Any = None) -> lis
         where = tuple(name for name, value in data.items() if value is error.instance)[:1]
     if error.validator == "required":
         name = _missing(error)
-        description = _description(error.schema, name)
+        description = _description(_subschema(error), name)
         return [
             (
                 where,
@@ -207,7 +217,7 @@ def _schema_problems(error: jsonschema.ValidationError, data: Any = None) -> lis
     if error.validator == "additionalProperties":
         allowed = _allowed_fields(error)
         out = []
-        for name in sorted(set(error.instance) - set(error.schema.get("properties", {}))):
+        for name in sorted(_field_names(error.instance) - set(_subschema(error).get("properties", {}))):
             close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.7)
             fix = f"did you mean `{close[0]}`? Rename it." if close else "remove it, or check its spelling."
             out.append(
@@ -219,11 +229,11 @@ def _schema_problems(error: jsonschema.ValidationError, data: Any = None) -> lis
             )
         return out
     if error.validator == "enum":
-        choices = ", ".join(map(str, error.validator_value))
+        choices = ", ".join(map(str, cast(list[Any], error.validator_value)))
         return [(where, f"{error.instance!r} is not allowed here; use one of {choices}", f"write one of {choices}")]
     if error.validator == "const":
         return [(where, f"{error.instance!r} is not allowed here", f"write {error.validator_value!r}")]
-    if error.schema is False or error.validator is False:
+    if error.schema is False:
         return [
             (
                 where,
@@ -232,7 +242,8 @@ def _schema_problems(error: jsonschema.ValidationError, data: Any = None) -> lis
             )
         ]
     if error.validator == "type":
-        kind = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
+        expected: Any = error.validator_value
+        kind = expected if isinstance(expected, str) else expected[0]
         return [
             (
                 where,
@@ -303,7 +314,7 @@ def _yaml_problem(path: Path, error: yaml.YAMLError) -> Problem:
     opened = _unclosed_quote_above(path, mark.line) if mark is not None and start is None else None
     if opened is not None:
         problem += f'; the " opened on line {opened + 1} is not closed on that line'
-        mark = start = yaml.Mark("", 0, opened, 0, None, None)
+        mark = start = yaml.Mark("", 0, opened, 0, None, 0)
     if "'\\t'" in problem:
         fix = "YAML indents with spaces only: replace the tab at the start of the line with spaces"
     elif mark is start and start is not None:
@@ -348,7 +359,7 @@ def load_exercise(path: Path, catalogue: Catalogue) -> tuple[Exercise | None, li
     return (None if checker.failed else exercise), checker.problems
 
 
-def _compile(checker: _Checker, data: dict, path: Path) -> Exercise:
+def _compile(checker: _Checker, data: dict[str, Any], path: Path) -> Exercise:
     exercise_type = ExerciseType(data["type"])
     documents = tuple(data.get("documents", ()))
     for index, slug in enumerate(documents):
@@ -456,7 +467,7 @@ def _anchors(
     return anchors
 
 
-def _check_items(checker: _Checker, exercise: Exercise, data: dict) -> None:
+def _check_items(checker: _Checker, exercise: Exercise, data: dict[str, Any]) -> None:
     """Rules on the exercise as a whole."""
     items = [
         (group, i, raw["id"])

@@ -10,8 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from medialit.catalogue import Catalogue
+from medialit.kinds import kind_of
 from medialit.kinds.key import key_view
-from medialit.model import Anchor, Exercise, ExerciseType
+from medialit.model import Anchor, Exercise
 from medialit.modes import Mode
 from medialit.scoring import MESSAGES, max_score, rule
 
@@ -108,7 +109,7 @@ def exercise_state(exercise: Exercise, catalogue: Catalogue, *, with_key: bool =
         "documents": _documents(exercise, catalogue),
         "unit_ids": list(exercise.unit_ids),
         "labels": [{"id": lab.id, "name": lab.name, "description": lab.description} for lab in exercise.labels],
-        "allow_none": exercise.allow_none or (not with_key and exercise.type is ExerciseType.HIGHLIGHT),
+        "allow_none": exercise.allow_none or (not with_key and kind_of(exercise).none_without_key),
         "options": [{"id": o.id, "text": o.text} for o in exercise.options],
         "multiple": exercise.multiple,
         "context": _anchor(exercise.context) if exercise.context else None,

@@ -35,6 +35,10 @@ class Kind(Protocol):
         """The JS files the widget needs for this kind, relative to ``medialit/kinds/``, in joining order."""
 
     @property
+    def none_without_key(self) -> bool:
+        """Whether a keyless build offers "There is none" on every exercise of the kind (so that it tells nothing)."""
+
+    @property
     def anchor_fields(self) -> tuple[str, ...]:
         """The fields of a target or distractor holding its quotes; ``()`` when the item itself is the one quote."""
 

@@ -25,6 +25,7 @@ class Choice:
     type = ExerciseType.CHOICE
     front_end = ("choice/score.js", "choice/view.js")
     anchor_fields = ()
+    none_without_key = False
 
     def parse(self, exercise: Exercise, raw: Any) -> scoring.ChoiceAnswer:
         return scoring.parse(exercise, raw)

@@ -25,6 +25,7 @@ class Highlight:
     type = ExerciseType.HIGHLIGHT
     front_end = ("sentences.js", "highlight/score.js", "highlight/view.js")
     anchor_fields = ()
+    none_without_key = True
 
     def parse(self, exercise: Exercise, raw: Any) -> scoring.HighlightAnswer:
         return scoring.parse(exercise, raw)

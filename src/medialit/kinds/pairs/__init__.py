@@ -26,6 +26,7 @@ class Pairs:
     type = ExerciseType.PAIRS
     front_end = ("sentences.js", "pairs/score.js", "pairs/view.js")
     anchor_fields = ("first", "second")
+    none_without_key = False
 
     def parse(self, exercise: Exercise, raw: Any) -> scoring.PairsAnswer:
         return scoring.parse(exercise, raw)

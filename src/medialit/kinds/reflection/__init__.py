@@ -26,6 +26,7 @@ class Reflection:
     type = ExerciseType.REFLECTION
     front_end = ("choice/score.js", "choice/view.js", "reflection/score.js", "reflection/view.js")
     anchor_fields = ()
+    none_without_key = False
 
     def parse(self, exercise: Exercise, raw: Any) -> ChoiceAnswer:
         return scoring.parse(exercise, raw)
