@@ -1,18 +1,13 @@
 """Exercise files: the real ones are valid; broken ones get errors naming file, line, field and a fix."""
 
-import hashlib
 import json
 import shutil
-import textwrap
 
 import pytest
-import yaml
 
-from medialit.catalogue import Catalogue
 from medialit.cli import main
-from medialit.exercises import load_exercises
-from medialit.kinds.highlight import scoring as highlight
 from medialit.problems import ExerciseFileError, Severity
+from tests.kinds.files import problems_for
 
 GOOD = """\
 schema_version: 1
@@ -39,12 +34,6 @@ def workspace(tmp_path, project):
     shutil.copytree(project.seeds, tmp_path / "seeds")
     (tmp_path / "exercises").mkdir()
     return tmp_path
-
-
-def problems_for(workspace, text, name="broken.yaml"):
-    (workspace / "exercises" / name).write_text(textwrap.dedent(text), encoding="utf-8")
-    catalogue = Catalogue.load(workspace / "seeds" / "catalogue.yaml")
-    return load_exercises(workspace / "exercises", catalogue)
 
 
 def test_the_real_exercises_are_valid(exercise_set):
@@ -147,121 +136,9 @@ def test_yaml_syntax_errors_have_line_numbers(workspace):
     assert "not valid YAML" in error.message and error.line is not None and error.line >= 5
 
 
-def test_a_choice_where_ticking_everything_pays_is_an_error(workspace):
+def test_allow_none_false_is_accepted(workspace):
     text = GOOD.replace("hints:", "allow_none: false\nhints:")
     assert not problems_for(workspace, text).errors
-    # A choice question where ticking everything would pay.
-    choice = """\
-    schema_version: 1
-    id: quiz
-    type: choice
-    skill: verification
-    title: Quiz
-    prompt: Which of these are true?
-    hints: []
-    multiple: true
-    options:
-      - {id: a, text: A, correct: true, feedback: Right because of A.}
-      - {id: b, text: B, correct: true, feedback: Right because of B.}
-      - {id: c, text: C, correct: false, feedback: Wrong because of C.}
-    """
-    (error,) = problems_for(workspace, choice, "quiz.yaml").errors
-    assert "ticking everything" in error.message
-
-
-SHORT_TEXT = (
-    "Officials say the plan works. Experts agree, insiders add. A secret memo confirms it.\n"
-    "The mayor spoke on Monday. Sources close to the mayor call it a success.\n"
-    "Analysts are said to be impressed. A leaked report backs them. The plan began in May.\n"
-)
-SHORT_TARGETS = [  # (id, quote, explanation, label): six of the eight sentences
-    ("officials", "Officials say the plan works.", "No official is named.", "group"),
-    ("experts", "Experts agree, insiders add.", "Which experts? Which insiders?", "group"),
-    ("memo", "A secret memo confirms it.", "Nobody can read a secret memo.", "doc"),
-    ("sources", "Sources close to the mayor call it a success.", "The sources have no names.", "anon"),
-    ("analysts", "Analysts are said to be impressed.", "No analyst is named.", "group"),
-    ("leaked", "A leaked report backs them.", "Nobody can read the report.", "doc"),
-]
-SHORT_LABELS = [
-    {"id": "anon", "name": "Anonymous"},
-    {"id": "group", "name": "Vague group"},
-    {"id": "doc", "name": "Secret document"},
-]
-
-
-def short_case(targets=SHORT_TARGETS, labelled=False, also=None) -> str:
-    """A highlight exercise on the eight-sentence text; ``also`` maps target ids to their `also_accept`."""
-    data = {
-        "schema_version": 1,
-        "id": "short",
-        "type": "highlight",
-        "skill": "sourcing",
-        "title": "Who says so?",
-        "documents": ["short"],
-        "prompt": "Mark every sentence that leans on a source no reader could check.",
-        "hints": [],
-        "targets": [
-            {"id": i, "quote": q, "explanation": e}
-            | ({"label": k} if labelled else {})
-            | ({"also_accept": (also or {})[i]} if i in (also or {}) else {})
-            for i, q, e, k in targets
-        ],
-        "distractors": [{"id": "mayor", "quote": "on Monday", "explanation": "A named person on a named day."}],
-    }
-    if labelled:
-        data["labels"] = SHORT_LABELS
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-
-
-def short_workspace(workspace):
-    """The workspace with one more document of eight sentences, listed in the catalogue with its checksum."""
-    seed = workspace / "seeds" / "short.txt"
-    seed.write_text(SHORT_TEXT, encoding="utf-8")
-    digest = hashlib.sha256(seed.read_bytes()).hexdigest()
-    with (workspace / "seeds" / "catalogue.yaml").open("a", encoding="utf-8") as catalogue:
-        catalogue.write(
-            f"  - slug: short\n    label: Document S\n    title: A short text\n    file: short.txt\n"
-            f"    sha256: {digest}\n    origin: written-for-module\n"
-        )
-    return workspace
-
-
-def test_a_source_heavy_text_may_have_more_targets_than_innocent_sentences(workspace):
-    found = problems_for(short_workspace(workspace), short_case())
-    assert not found.errors, found.errors
-    (exercise,) = found.exercises
-    assert len(exercise.units) == 8 and len(exercise.targets) == 6
-    assert highlight.weight(exercise) == 3  # 6 targets, 2 innocent sentences
-
-
-def test_an_exercise_where_every_sentence_is_a_target_is_an_error(workspace):
-    every = [
-        *SHORT_TARGETS,
-        ("mayor-said", "The mayor spoke", "Spoke about what?", "group"),
-        ("may", "The plan began in May.", "Which May? No year is given.", "group"),
-    ]
-    found = problems_for(short_workspace(workspace), short_case(every))
-    (error,) = found.errors
-    assert error.file.endswith("broken.yaml") and error.field == "targets"
-    assert error.message == "the exercise asks nothing: every sentence is a target"
-    assert not found.exercises
-
-
-def test_also_accept_names_other_labels_of_the_exercise(workspace):
-    short_workspace(workspace)
-    wrong = short_case(labelled=True, also={"officials": ["anon"], "sources": ["anon"], "analysts": ["insiders"]})
-    found = problems_for(workspace, wrong)
-    assert [(e.field, e.message) for e in found.errors] == [
-        ("targets[3].also_accept[0]", "'anon' is already this target's `label`"),
-        ("targets[4].also_accept[0]", "unknown label 'insiders'"),
-    ]
-    found = problems_for(workspace, short_case(labelled=True, also={"officials": ["anon"]}))
-    assert not found.errors
-    assert found.exercises[0].targets[0].also_accept == ("anon",)
-    (error,) = problems_for(workspace, short_case(also={"officials": ["anon"]})).errors
-    assert error.field == "targets[0].also_accept[0]" and "no labels" in error.fix
-    (error,) = problems_for(workspace, short_case(labelled=True, also={"officials": []})).errors
-    assert error.field == "targets[0].also_accept"
 
 
 def test_a_missing_distractor_is_a_warning(workspace):
