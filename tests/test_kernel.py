@@ -11,6 +11,7 @@ import pytest
 from nbclient import NotebookClient
 
 from medialit import scoring
+from medialit.course import Course
 from medialit.handin import read_handin, schema
 from tests.conftest import ROOT
 
@@ -18,7 +19,8 @@ pytestmark = pytest.mark.kernel
 
 
 def run(nb) -> list[str]:
-    """Execute a notebook in a fresh kernel of the project (``medialit``, installed into the environment); the text printed by each code cell."""
+    """Execute a notebook in a fresh kernel of the project (``medialit``, installed into the environment); the text
+    printed by each code cell."""
     resources = {"metadata": {"path": str(ROOT / "book")}}
     NotebookClient(nb, kernel_name="medialit", timeout=120, resources=resources).execute()
     printed = []
@@ -76,10 +78,16 @@ print(json.dumps(w.result))
     assert json.loads(printed) == {"error": "there is no sentence “nowhere” in this exercise"}
 
 
-def test_every_kind_of_exercise_is_scored_in_python_and_handed_in(exercise_set, tmp_path):
-    """One widget per kind (highlight, with kinds and "none", pairs, single and multiple choice, reflection)."""
+def test_every_kind_of_exercise_is_scored_in_python_and_handed_in(tmp_path):
+    """One widget per kind (highlight, with kinds and "none", pairs, single and multiple choice, reflection).
+
+    Exercises under the assessment setting (in their file or by their page) are left out: their widget only records.
+    """
+    exercise_set = Course.load(ROOT).exercises
     chosen = {}
     for exercise in exercise_set.exercises:
+        if exercise.assessment:
+            continue
         kind = (str(exercise.type), bool(exercise.labels), exercise.allow_none, exercise.multiple)
         chosen.setdefault(kind, exercise)
     assert {kind[0] for kind in chosen} == {"highlight", "pairs", "choice", "reflection"}

@@ -134,7 +134,7 @@ _json = st.recursive(
 def test_the_fast_check_never_accepts_what_the_schema_refuses(data, version):
     from jsonschema import Draft202012Validator
 
-    from medialit.handin import _conforms
+    from medialit.handin.check import _conforms
 
     doc = {
         "format": "medialit-handin",
