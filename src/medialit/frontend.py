@@ -22,7 +22,7 @@ from importlib import resources
 from medialit.kinds import ExerciseType, kind
 from medialit.scoring.messages import FORMAT_MESSAGES
 
-__all__ = ["ENTRY_POINTS", "bundle", "bundle_parts", "dom_helpers_script", "strip_module"]
+__all__ = ["ENTRY_POINTS", "bundle", "bundle_parts", "dom_helpers_script", "drop_doc_comments", "strip_module"]
 
 ENTRY_POINTS = ("FormatError", "formatMessage", "parse", "grade", "score")
 """What the bundle exports beside ``default { render }``."""
@@ -59,10 +59,24 @@ def bundle_parts(kinds: Iterable[ExerciseType | str]) -> tuple[str, ...]:
     return (*files, "static/widget.js")
 
 
+def drop_doc_comments(source: str) -> str:
+    """``source`` without the block comments (JSDoc) that fill whole lines: they are for TypeScript and readers,
+    not for the page. A comment inside a line of code stays."""
+    kept = []
+    inside = False
+    for line in source.splitlines(keepends=True):
+        code = line.strip()
+        if inside or code.startswith("/*"):
+            inside = not code.endswith("*/")
+        else:
+            kept.append(line)
+    return "".join(kept)
+
+
 def _part(path: str) -> str:
     """One part as it goes into the bundle: a kind's part runs in its own function and hands out its exports."""
     source = _read(path)
-    text = strip_module(source, path)
+    text = drop_doc_comments(strip_module(source, path))
     if not path.startswith("kinds/"):
         return text
     names = ", ".join(_EXPORTED.findall(source))
@@ -88,7 +102,7 @@ def bundle(kinds: Iterable[ExerciseType | str] = tuple(ExerciseType)) -> str:
 def dom_helpers_script() -> str:
     """A classic script putting the DOM helpers of ``static/dom.js`` in ``window.medialit.dom`` (for progress.js),
     with no other global."""
-    helpers = strip_module(_read("static/dom.js"), "static/dom.js")
+    helpers = drop_doc_comments(strip_module(_read("static/dom.js"), "static/dom.js"))
     return (
         "(() => {\n"
         + helpers

@@ -428,12 +428,12 @@ def items(grades: ClassGrades) -> pd.DataFrame:
 
     rows_out = []
     for exercise in grades.exercises:
-        code = exercises.get(exercise.id)
-        total, up, low = (0, 0, 0) if code is None else (answered[code], answered_upper[code], answered_lower[code])
+        place = exercises.get(exercise.id)
+        total, up, low = (0, 0, 0) if place is None else (answered[place], answered_upper[place], answered_lower[place])
         for item_id, kind in kind_of(exercise).item_rows(exercise):
-            code = keys.get((exercise.id, item_id))
+            item = keys.get((exercise.id, item_id))
             hits, hits_up, hits_low, earned = (
-                (0, 0, 0, 0) if code is None else (found[code], found_upper[code], found_lower[code], credit[code])
+                (0, 0, 0, 0) if item is None else (found[item], found_upper[item], found_lower[item], credit[item])
             )
             discrimination = (hits_up / up - hits_low / low) if up and low and kind == "target" else math.nan
             rows_out.append(
