@@ -18,6 +18,17 @@ from tests.conftest import ROOT
 CHAPTERS = [p for p in reading_order(ROOT / "book") if p.exercise_ids]
 
 
+@pytest.fixture(scope="module")
+def assessed(exercise_set) -> set[str]:
+    """Exercises the book puts under the assessment setting: printed as an exam prints them, and left out of keys."""
+    from medialit.assessment import with_page_settings
+    from medialit.modes import Mode
+    from medialit.state import ships_key
+
+    settled = with_page_settings(exercise_set, ROOT / "book").exercises
+    return {e.id for e in settled if not ships_key(e, Mode.LEARN)}
+
+
 def _section(html: str, element_id: str) -> str:
     start = html.index(f'id="{element_id}"')
     end = html.find("<section", start + 1)
@@ -43,14 +54,15 @@ def test_reading_order_follows_the_toc_and_directives(exercise_set):
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.short_name)
-def test_every_exercise_of_the_chapter_has_its_answer_space(tmp_path, chapter, exercise_set):
+def test_every_exercise_of_the_chapter_has_its_answer_space(tmp_path, chapter, exercise_set, assessed):
     html = _write(tmp_path, "worksheet", chapter.short_name)
     assert "<script" not in html.lower()
     for exercise_id in chapter.exercise_ids:
         exercise = exercise_set.get(exercise_id)
         part = _section(html, f"exercise-{exercise_id}")
-        if exercise.type is ExerciseType.HIGHLIGHT:
-            assert part.count('class="box"') == len(exercise.units) + exercise.allow_none
+        if exercise.type is ExerciseType.HIGHLIGHT:  # an assessed item offers "There is none" as an exam does
+            offers_none = exercise.allow_none or exercise_id in assessed
+            assert part.count('class="box"') == len(exercise.units) + offers_none
             for unit in exercise.units:
                 assert f"{number(unit.id)}" in part
         elif exercise.type is ExerciseType.PAIRS:
@@ -62,10 +74,13 @@ def test_every_exercise_of_the_chapter_has_its_answer_space(tmp_path, chapter, e
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.short_name)
-def test_the_key_lists_every_target_and_right_option(tmp_path, chapter, exercise_set):
+def test_the_key_lists_every_target_and_right_option(tmp_path, chapter, exercise_set, assessed):
     html = _write(tmp_path, "worksheet", chapter.short_name, "--key")
     for exercise_id in chapter.exercise_ids:
         exercise = exercise_set.get(exercise_id)
+        if exercise_id in assessed:  # no key in the book: only medialit grade holds it
+            assert f'id="key-{exercise_id}"' not in html
+            continue
         part = _section(html, f"key-{exercise_id}")
         for target in exercise.targets:
             assert f"({target.id})" in part
@@ -83,11 +98,12 @@ def test_the_key_lists_every_target_and_right_option(tmp_path, chapter, exercise
             assert f"({discussion.id})" in part
 
 
-def test_the_whole_key_is_in_lesson_order_by_default(tmp_path, exercise_set):
+def test_the_whole_key_is_in_lesson_order_by_default(tmp_path, exercise_set, assessed):
     lesson = _write(tmp_path, "key")
     by_id = _write(tmp_path, "key", "--order", "id")
     found = re.findall(r'id="key-([^"]+)"', lesson)
-    assert found == [e.id for e in lesson_order(exercise_set.exercises, reading_order(ROOT / "book"))]
+    ordered = lesson_order(exercise_set.exercises, reading_order(ROOT / "book"))
+    assert found == [e.id for e in ordered if e.id not in assessed]
     assert re.findall(r'id="key-([^"]+)"', by_id) == sorted(found)
     assert found != sorted(found)
 
