@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from medialit.exercises import ExerciseSet
-from medialit.model import ExerciseType
+from medialit.kinds import kind_of
 from medialit.reading_order import FRONT_MATTER_KEY, BookPage, page_is_assessed, reading_order
 
 __all__ = ["FRONT_MATTER_KEY", "assessed_exercises", "page_is_assessed", "with_page_settings"]
@@ -31,7 +31,6 @@ def with_page_settings(found: ExerciseSet, book: Path | Sequence[BookPage]) -> E
     if not ids:
         return found
     exercises = tuple(
-        dataclasses.replace(e, assessment=True) if e.id in ids and e.type is not ExerciseType.REFLECTION else e
-        for e in found.exercises
+        dataclasses.replace(e, assessment=True) if e.id in ids and kind_of(e).assessable else e for e in found.exercises
     )
     return dataclasses.replace(found, exercises=exercises)

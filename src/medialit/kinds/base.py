@@ -39,6 +39,14 @@ class Kind(Protocol):
         """Whether a keyless build offers "There is none" on every exercise of the kind (so that it tells nothing)."""
 
     @property
+    def assessable(self) -> bool:
+        """Whether the assessment setting applies to the kind (false for a kind that is never scored)."""
+
+    @property
+    def item_joiner(self) -> str:
+        """What stands between the sentences of one result item in text (the two sides of a pair stand apart)."""
+
+    @property
     def anchor_fields(self) -> tuple[str, ...]:
         """The fields of a target or distractor holding its quotes; ``()`` when the item itself is the one quote."""
 

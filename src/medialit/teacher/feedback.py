@@ -16,7 +16,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from medialit.catalogue import Catalogue
-from medialit.model import Exercise, ExerciseType
+from medialit.kinds import kind_of
+from medialit.model import Exercise
 from medialit.scoring import ItemResult, Verdict, max_score
 from medialit.teacher.grade import ClassGrades, LearnerGrade
 from medialit.teacher.html import render
@@ -98,8 +99,7 @@ def _about(exercise: Exercise, item: ItemResult, sentences: Mapping[str, str]) -
     texts = [sentences.get(unit, unit) for unit in item.units]
     labels = {label.id: label.name for label in exercise.labels}
     kind = f" (kind: {labels[item.label]})" if item.label in labels else ""
-    joiner = "  ↔  " if exercise.type is ExerciseType.PAIRS else " "
-    return joiner.join(texts) + kind
+    return kind_of(exercise).item_joiner.join(texts) + kind
 
 
 def _how(learner: LearnerGrade, index: int) -> str:

@@ -26,6 +26,8 @@ class Choice:
     front_end = ("choice/score.js", "choice/view.js")
     anchor_fields = ()
     none_without_key = False
+    assessable = True
+    item_joiner = " "
 
     def parse(self, exercise: Exercise, raw: Any) -> scoring.ChoiceAnswer:
         return scoring.parse(exercise, raw)

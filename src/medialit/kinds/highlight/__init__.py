@@ -26,6 +26,8 @@ class Highlight:
     front_end = ("sentences.js", "highlight/score.js", "highlight/view.js")
     anchor_fields = ()
     none_without_key = True
+    assessable = True
+    item_joiner = " "
 
     def parse(self, exercise: Exercise, raw: Any) -> scoring.HighlightAnswer:
         return scoring.parse(exercise, raw)

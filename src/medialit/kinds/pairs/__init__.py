@@ -27,6 +27,8 @@ class Pairs:
     front_end = ("sentences.js", "pairs/score.js", "pairs/view.js")
     anchor_fields = ("first", "second")
     none_without_key = False
+    assessable = True
+    item_joiner = "  ↔  "
 
     def parse(self, exercise: Exercise, raw: Any) -> scoring.PairsAnswer:
         return scoring.parse(exercise, raw)

@@ -27,6 +27,8 @@ class Reflection:
     front_end = ("choice/score.js", "choice/view.js", "reflection/score.js", "reflection/view.js")
     anchor_fields = ()
     none_without_key = False
+    assessable = False
+    item_joiner = " "
 
     def parse(self, exercise: Exercise, raw: Any) -> ChoiceAnswer:
         return scoring.parse(exercise, raw)
