@@ -50,6 +50,8 @@ def _key_anchor(anchor: Anchor) -> dict[str, Any]:
 
 
 def _key(exercise: Exercise) -> dict[str, Any]:
+    """What scoring needs beyond the key view: the items' places and kinds. Their explanations are in the key view
+    only (``key_view``), so that no text is sent twice."""
     return {
         "targets": [
             {
@@ -57,22 +59,12 @@ def _key(exercise: Exercise) -> dict[str, Any]:
                 "anchors": [_key_anchor(a) for a in t.anchors],
                 "label": t.label,
                 "also_accept": list(t.also_accept),
-                "explanation": t.explanation,
             }
             for t in exercise.targets
         ],
-        "discussions": [
-            {"id": t.id, "anchors": [_key_anchor(a) for a in t.anchors], "explanation": t.explanation}
-            for t in exercise.discussions
-        ],
-        "distractors": [
-            {"id": d.id, "anchors": [_key_anchor(a) for a in d.anchors], "explanation": d.explanation}
-            for d in exercise.distractors
-        ],
-        "options": [
-            {"id": o.id, "correct": o.correct, "discussion": o.discussion, "feedback": o.feedback}
-            for o in exercise.options
-        ],
+        "discussions": [{"id": t.id, "anchors": [_key_anchor(a) for a in t.anchors]} for t in exercise.discussions],
+        "distractors": [{"id": d.id, "anchors": [_key_anchor(a) for a in d.anchors]} for d in exercise.distractors],
+        "options": [{"id": o.id, "correct": o.correct, "discussion": o.discussion} for o in exercise.options],
         "none_feedback": exercise.none_feedback,
         "messages": MESSAGES,
     }

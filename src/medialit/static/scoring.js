@@ -135,6 +135,17 @@ export const item = (id, verdict, credit, explanation, units = [], label = null)
   label,
 });
 
+/**
+ * The explanation (or feedback) of the key's item `id`: the key view holds each text once.
+ * @param {any} state
+ * @param {string} id
+ * @returns {string}
+ */
+export function explanationOf(state, id) {
+  const found = (state.key_view ? state.key_view.items : []).find((/** @type {any} */ i) => i.id === id);
+  return found ? found.explanation : "";
+}
+
 /** @param {any} state */
 function scorer(state) {
   const found = SCORERS[state.type];

@@ -1,6 +1,6 @@
 // @ts-check
 // Choice scoring, the mirror of medialit/kinds/choice/scoring.py.
-import { FormatError, expectId, expectKeys, expectList, item, netScore } from "../../static/scoring.js";
+import { FormatError, expectId, expectKeys, expectList, explanationOf, item, netScore } from "../../static/scoring.js";
 
 /**
  * Read `{"choices": ["option-id", ...]}` (also a reflection's answer).
@@ -27,17 +27,18 @@ function grade(state, answer) {
   let lost = 0.0;
   for (const option of state.key.options) {
     const ticked = answer.choices.has(option.id);
+    const feedback = explanationOf(state, option.id);
     if (option.discussion) {
       // A discussion option is accepted ticked or not: no point earned or lost, its feedback always shown.
-      items.push(item(option.id, "discussion", 0.0, option.feedback));
+      items.push(item(option.id, "discussion", 0.0, feedback));
     } else if (ticked && option.correct) {
       earned += 1.0;
-      items.push(item(option.id, "found", 1.0, option.feedback));
+      items.push(item(option.id, "found", 1.0, feedback));
     } else if (ticked) {
       lost += 1.0;
-      items.push(item(option.id, "false_alarm", 1.0, option.feedback));
+      items.push(item(option.id, "false_alarm", 1.0, feedback));
     } else if (option.correct) {
-      items.push(item(option.id, "missed", 0.0, option.feedback));
+      items.push(item(option.id, "missed", 0.0, feedback));
     }
   }
   return { exercise: state.id, score: netScore(earned, lost), max_score: state.max_score, items };

@@ -1,6 +1,6 @@
 // @ts-check
 // Highlight scoring, the mirror of medialit/kinds/highlight/scoring.py (the rule is told there).
-import { FormatError, expectId, expectKeys, expectList, has, item, netScore, tidy } from "../../static/scoring.js";
+import { FormatError, expectId, expectKeys, expectList, explanationOf, has, item, netScore, tidy } from "../../static/scoring.js";
 
 // Half credit for a target sentence marked only with other kinds; also the cost of a wrong kind beside a right one.
 const HALF = 0.5;
@@ -30,14 +30,15 @@ function highlightWeight(state) {
 }
 
 /**
- * @param {any} key
+ * @param {any} state
  * @param {string} unit
  * @param {string | null} label
  * @param {number} cost
  */
-function falseAlarm(key, unit, label, cost) {
+function falseAlarm(state, unit, label, cost) {
+  const key = state.key;
   const distractor = key.distractors.find((/** @type {any} */ d) => d.anchors[0].units.includes(unit));
-  const explanation = distractor ? distractor.explanation : key.messages.unlisted_passage;
+  const explanation = distractor ? explanationOf(state, distractor.id) : key.messages.unlisted_passage;
   return item(markId(unit, label), "false_alarm", cost, explanation, [unit], label);
 }
 
@@ -111,7 +112,7 @@ function grade(state, answer) {
     });
     const credit = shares.reduce((a, b) => a + b, 0) / units.length;
     earned += credit;
-    let explanation = target.explanation;
+    let explanation = explanationOf(state, target.id);
     if (shares.includes(HALF)) {
       const kind = ok.filter((k) => names.has(k)).map((k) => names.get(k)).join(", or ");
       const right = key.messages.right_sentence.replaceAll("{kind}", () => kind);
@@ -130,7 +131,7 @@ function grade(state, answer) {
   for (const [unit, label] of marks) {
     const kinds = accepted.get(unit);
     if (!kinds) {
-      items.push(falseAlarm(key, unit, label, cost));
+      items.push(falseAlarm(state, unit, label, cost));
       lost += cost;
     } else if (!kinds.has(label) && !half.has(unit)) {
       items.push(item(markId(unit, label), "false_alarm", HALF, key.messages.wrong_kind, [unit], label));

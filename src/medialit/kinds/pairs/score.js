@@ -1,6 +1,6 @@
 // @ts-check
 // Pairs scoring, the mirror of medialit/kinds/pairs/scoring.py.
-import { FormatError, expectId, expectKeys, expectList, item, netScore } from "../../static/scoring.js";
+import { FormatError, expectId, expectKeys, expectList, explanationOf, item, netScore } from "../../static/scoring.js";
 
 /**
  * @param {any} state
@@ -45,13 +45,13 @@ function grade(state, answer) {
     const found = answer.pairs.some((p) => matches(p, target.anchors));
     const units = target.anchors.flatMap((/** @type {any} */ a) => a.units);
     earned += found ? 1.0 : 0.0;
-    items.push(item(target.id, found ? "found" : "missed", found ? 1.0 : 0.0, target.explanation, units));
+    items.push(item(target.id, found ? "found" : "missed", found ? 1.0 : 0.0, explanationOf(state, target.id), units));
   }
   // A discussion pair is accepted linked or not: no point earned or lost, its explanation always shown.
   const discussions = key.discussions || [];
   for (const discussion of discussions) {
     const units = discussion.anchors.flatMap((/** @type {any} */ a) => a.units);
-    items.push(item(discussion.id, "discussion", 0.0, discussion.explanation, units));
+    items.push(item(discussion.id, "discussion", 0.0, explanationOf(state, discussion.id), units));
   }
   /** @type {Map<string, number>} */
   const order = new Map(state.unit_ids.map((/** @type {string} */ u, /** @type {number} */ i) => [u, i]));
@@ -62,7 +62,7 @@ function grade(state, answer) {
   stray.sort((p, q) => place(p[0]) - place(q[0]) || place(p[1]) - place(q[1]));
   for (const units of stray) {
     const distractor = key.distractors.find((/** @type {any} */ d) => matches(units, d.anchors));
-    const explanation = distractor ? distractor.explanation : key.messages.unlisted_pair;
+    const explanation = distractor ? explanationOf(state, distractor.id) : key.messages.unlisted_pair;
     items.push(item(`pair:${units[0]}|${units[1]}`, "false_alarm", 1.0, explanation, units));
   }
   return { exercise: state.id, score: netScore(earned, stray.length), max_score: state.max_score, items };

@@ -1,7 +1,7 @@
 // @ts-check
 // Reflection scoring, the mirror of medialit/kinds/reflection/scoring.py: the chosen view first, then every other
 // view, each with its feedback; never scored.
-import { item } from "../../static/scoring.js";
+import { explanationOf, item } from "../../static/scoring.js";
 import { parseChoices } from "../choice/score.js";
 
 /**
@@ -13,8 +13,8 @@ function grade(state, answer) {
   const chosen = options.filter((o) => answer.choices.has(o.id));
   const others = options.filter((o) => !answer.choices.has(o.id));
   const items = [
-    ...chosen.map((o) => item(o.id, "chosen", 0.0, o.feedback)),
-    ...others.map((o) => item(o.id, "view", 0.0, o.feedback)),
+    ...chosen.map((o) => item(o.id, "chosen", 0.0, explanationOf(state, o.id))),
+    ...others.map((o) => item(o.id, "view", 0.0, explanationOf(state, o.id))),
   ];
   return { exercise: state.id, score: 0.0, max_score: state.max_score, items };
 }
