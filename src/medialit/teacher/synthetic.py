@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from medialit.handin import Answer, Handin
-from medialit.learner import handin_from_results
 from medialit.kinds import kind_of
+from medialit.learner import handin_from_results
 from medialit.model import Exercise
 from medialit.modes import Mode
 
