@@ -32,7 +32,7 @@ class Kind(Protocol):
 
     @property
     def front_end(self) -> tuple[str, ...]:
-        """The JS files the widget needs for this kind, relative to ``medialit/kinds/``, in joining order."""
+        """Its JS files under ``medialit/kinds/``, in joining order (``<kind>Score`` and ``<kind>View`` among them)."""
 
     @property
     def none_without_key(self) -> bool:
