@@ -92,6 +92,9 @@ def test_first_tries_are_scored_beside_the_last_answers(tmp_path, exercise_set):
     full = sum(score(e, examples(e).correct).max_score for e in exercises)
     wrong_first = sum(score(e, examples(e).incorrect).score for e in exercises)
     assert wrong_first < full
+    # --score auto counts first tries where an exercise is under the assessment setting (the check forms)
+    auto = sum(score(e, examples(e).incorrect if e.assessment else examples(e).correct).score for e in exercises)
+    assert wrong_first < auto < full
     handins = {
         "ana.json": handin_from_results("Ana", _answers(exercises, first="wrong", revealed=True)).as_json(),
         "ben.json": handin_from_results("Ben", _answers(exercises, first="right", checks=1)).as_json(),
@@ -107,7 +110,9 @@ def test_first_tries_are_scored_beside_the_last_answers(tmp_path, exercise_set):
         assert cem.first_unknown == len(exercises), "a version 1 file with 3 checks: the first try is unknown"
         assert cem.first_try_score == pytest.approx(full), "an unknown first try counts the last answer"
         assert dee.first_unknown == 0, "a version 1 file with one check: the last answer was the first try"
-        assert ana.score == pytest.approx(wrong_first if score_on is ScoreOn.FIRST else full)
+        assert ana.score == pytest.approx(
+            wrong_first if score_on is ScoreOn.FIRST else full if score_on is ScoreOn.LAST else auto
+        )
         assert [r.score for r in ana.last_results] == [r.score for r in ben.last_results]
         assert grades.score_on is score_on
 
@@ -128,8 +133,12 @@ def test_the_tables_and_report_say_how_each_answer_was_reached(tmp_path, exercis
         assert book.loc["Ana", "checks"] == 2 * len(exercises) and book.loc["Cem", "checks"] == 3 * len(exercises)
         assert book.loc["Cem", "first_unknown"] == len(exercises) and book.loc["Ana", "first_unknown"] == 0
         assert book.loc["Ana", "first_try_total"] < book.loc["Cem", "first_try_total"]
-        expected_total = book.loc["Ana", "first_try_total"] if score_on is ScoreOn.FIRST else book.loc["Cem", "total"]
-        assert book.loc["Ana", "total"] == pytest.approx(expected_total)
+        if score_on is ScoreOn.AUTO:  # the book's assessed exercises (check forms, Final challenge) count first tries
+            assert book.loc["Ana", "first_try_total"] < book.loc["Ana", "total"] < book.loc["Cem", "total"]
+        else:
+            first = score_on is ScoreOn.FIRST
+            expected_total = book.loc["Ana", "first_try_total"] if first else book.loc["Cem", "total"]
+            assert book.loc["Ana", "total"] == pytest.approx(expected_total)
         results = pd.read_csv(out / "results.csv", encoding="utf-8-sig")
         ana = results[results["learner"] == "Ana"].drop_duplicates("exercise")
         assert ana["revealed"].all() and (ana["checks"] == 2).all()
@@ -188,7 +197,8 @@ def test_by_default_first_tries_count_for_assessment_exercises_only(tmp_path, ex
     (ana,) = _grade(tmp_path, exercises, handins).learners
     by_id = {r.exercise: r.score for r in ana.results}
     assert by_id[tested.id] == score(tested, examples(tested).incorrect).score
-    for exercise in exercises[1:]:
-        assert by_id[exercise.id] == score(exercise, examples(exercise).correct).score
+    for exercise in exercises[1:]:  # the check forms are under the assessment setting in their own files
+        counted = examples(exercise).incorrect if exercise.assessment else examples(exercise).correct
+        assert by_id[exercise.id] == score(exercise, counted).score
     (last,) = _grade(tmp_path, exercises, handins, ScoreOn.LAST).learners
     assert last.score == pytest.approx(sum(score(e, examples(e).correct).score for e in exercises))
