@@ -44,24 +44,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _project_errors() -> tuple[type[BaseException], ...]:
     """The error types a sub-command raises for a reason a person can fix (imported only when one is raised)."""
-    from medialit.authoring.register import AuthoringError
     from medialit.catalogue import SeedIntegrityError
-    from medialit.errors import MedialitError
-    from medialit.handin import HandinError
+    from medialit.errors import MedialitError  # ProjectError, HandinError, AuthoringError, AllowListError
     from medialit.problems import ExerciseFileError
     from medialit.scoring import FormatError
     from medialit.teacher.outputs import OutputError
 
-    return (
-        OSError,
-        MedialitError,
-        AuthoringError,
-        SeedIntegrityError,
-        HandinError,
-        ExerciseFileError,
-        FormatError,
-        OutputError,
-    )
+    return (OSError, MedialitError, SeedIntegrityError, ExerciseFileError, FormatError, OutputError)
 
 
 def _describe(error: BaseException) -> str:

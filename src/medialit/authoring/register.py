@@ -16,6 +16,7 @@ import yaml
 from medialit.authoring.templates import template
 from medialit.authoring.yamltext import quoted
 from medialit.catalogue import Catalogue, Document, Origin, sha256_of
+from medialit.errors import MedialitError
 from medialit.project import Project
 
 __all__ = ["AuthoringError", "check_slug", "default_label", "read_case_text", "register"]
@@ -24,7 +25,7 @@ SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}[a-z0-9]$|^[a-z0-9]$")
 """Lower-case letters, digits and inner hyphens; short enough for ``<slug>-contradictions`` to be an exercise id."""
 
 
-class AuthoringError(ValueError):
+class AuthoringError(MedialitError, ValueError):
     """A case study cannot be added as asked; the message says why and what to do."""
 
 

@@ -19,12 +19,13 @@ from typing import Any
 import jsonschema
 import yaml
 
+from medialit.errors import MedialitError
 from medialit.yamlfile import YamlFile, field_path
 
 __all__ = ["AllowList", "AllowListError", "disallowed_files", "glob_regex", "load_allowlist", "schema"]
 
 
-class AllowListError(ValueError):
+class AllowListError(MedialitError, ValueError):
     """The allow-list file cannot be read or breaks its schema; the message names the file, line and field."""
 
 
