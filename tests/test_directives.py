@@ -6,6 +6,7 @@ Each test builds a tiny Sphinx book in a child process (the registry of directiv
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -90,3 +91,16 @@ def test_a_name_another_extension_registered_stays_its_own(tmp_path: Path, exten
     assert "from the other extension: disclaimer-000" in html
     assert 'data-medialit-id="disclaimer-000"' not in html
     assert 'id="document-article4"' in html  # the aliases nobody else took are still registered
+
+
+def test_no_module_of_the_extension_imports_the_package_back():
+    """The package's ``__init__`` imports every module; they share what they need through ``sphinxext/config.py``."""
+    folder = ROOT / "src" / "medialit" / "sphinxext"
+    for path in sorted(folder.glob("*.py")):
+        if path.name == "__init__.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                assert node.module != "medialit.sphinxext", f"{path.name}:{node.lineno}"
+            elif isinstance(node, ast.Import):
+                assert all(alias.name != "medialit.sphinxext" for alias in node.names), f"{path.name}:{node.lineno}"
