@@ -48,6 +48,8 @@ class KeyOption:
     """Why it is right, in one or two sentences (empty for wrong options)."""
     discussion: bool = False
     """An open question: ticked or not, it is accepted (its feedback gives both readings)."""
+    view: bool = False
+    """A view of an unscored question: neither right nor wrong."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,8 @@ class KeyExercise:
     """Pairs: open questions, accepted linked or not."""
     takeaway: str = ""
     """What to remember."""
+    scored: bool = True
+    """Whether the exercise is scored (an exercise whose every item is a view is not)."""
 
 
 @dataclass(frozen=True)
@@ -139,12 +143,14 @@ def _exercise(place: int, exercise: Exercise, catalogue: Catalogue, pages: dict[
                 correct=item.role is KeyRole.RIGHT,
                 feedback=first_sentences(item.explanation) if item.role in (KeyRole.RIGHT, KeyRole.OPEN) else "",
                 discussion=item.role is KeyRole.OPEN,
+                view=item.role is KeyRole.VIEW,
             )
             for i, item in enumerate(i for i in view.items if i.option is not None)
         ),
         multiple=exercise.multiple,
         discussions=tuple(row(item) for item in anchored if item.role is KeyRole.OPEN),
         takeaway=view.takeaway,
+        scored=not view.items or any(item.role is not KeyRole.VIEW for item in view.items),
     )
 
 
