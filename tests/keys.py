@@ -91,49 +91,8 @@ def press_in(page, exercise_id: str, selector: str, key: str = "Enter", backward
 
 
 def enter_answer(page, state: dict, answer: dict) -> None:
-    """Type a raw answer (as ``medialit.scoring`` reads it) into the exercise with the keyboard only."""
-    exercise_id = state["id"]
-    if state["type"] in ("choice", "reflection"):
-        _enter_choices(page, state, set(answer["choices"]))
-    elif state["type"] == "pairs":
-        for first, second in answer["pairs"]:
-            for unit in (first, second):
-                focus_unit(page, exercise_id, unit)
-                page.keyboard.press("Space")
-            press_in(page, exercise_id, "button.ml-add-pair")
-    else:
-        if answer.get("none"):
-            press_in(page, exercise_id, "button.ml-none")
-        kinds: dict[str, list[str]] = {}
-        for mark in answer["marks"]:
-            kinds.setdefault(mark["unit"], []).append(mark["label"])
-        labels = [label["id"] for label in state["labels"]]
-        for unit, chosen in kinds.items():
-            focus_unit(page, exercise_id, unit)
-            page.keyboard.press("Space")
-            if labels:  # the kind menu has taken the focus, on its first box
-                for index, label in enumerate(labels):
-                    if index:
-                        page.keyboard.press("Tab")
-                    if label in chosen:
-                        page.keyboard.press("Space")
-                press_in(page, exercise_id, ".ml-kinds button")
+    """Type a raw answer (as ``medialit.scoring`` reads it) into the exercise with the keyboard only, as the
+    exercise's kind enters it (``tests/kinds/<kind>/answers.py``)."""
+    from tests.kinds.answers import answers_for
 
-
-def _enter_choices(page, state: dict, chosen: set[str]) -> None:
-    exercise_id = state["id"]
-    ids = [option["id"] for option in state["options"]]
-    press_in(page, exercise_id, ".ml-options input", key="Shift")  # Shift alone: only reach the first box
-    if state["multiple"]:
-        for index, option in enumerate(ids):
-            if index:
-                page.keyboard.press("Tab")
-            if option in chosen:
-                page.keyboard.press("Space")
-        return
-    (wanted,) = chosen
-    target = ids.index(wanted)
-    if target == 0:
-        page.keyboard.press("Space")
-    for _ in range(target):
-        page.keyboard.press("ArrowDown")  # in a radio group the arrows move and select
+    answers_for(state["type"]).enter(page, state, answer)

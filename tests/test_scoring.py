@@ -8,6 +8,7 @@ import pytest
 from medialit import scoring
 from medialit.model import ExerciseType
 from medialit.scoring import FormatError
+from tests.kinds.answers import answers_for
 
 # -- every exercise file through its own examples ------------------------------------------------------------------
 
@@ -28,13 +29,7 @@ def test_every_exercise_passes_its_own_examples(exercise_set):
 
 def test_every_exercise_scores_an_empty_answer_zero(exercise_set):
     for exercise in exercise_set.exercises:
-        empty = {
-            "highlight": {"marks": []},
-            "pairs": {"pairs": []},
-            "choice": {"choices": []},
-            "reflection": {"choices": []},
-        }[exercise.type]
-        assert scoring.score(exercise, empty).score == 0, exercise.id
+        assert scoring.score(exercise, answers_for(exercise.type).EMPTY).score == 0, exercise.id
 
 
 def test_marking_every_sentence_of_a_real_exercise_scores_zero(exercise_set):

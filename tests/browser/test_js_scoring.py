@@ -21,6 +21,7 @@ from tests.browser.mirror import (
     scoring_page,
     synthetic_state,
 )
+from tests.kinds.answers import answers_for
 
 pytestmark = pytest.mark.browser
 CASES = Path(__file__).resolve().parents[1] / "cases" / "scoring.json"
@@ -48,13 +49,7 @@ def everything(exercise_set, catalogue):
 def test_every_exercise_agrees_on_its_own_examples(js, everything):
     for exercise, state in everything:
         examples = scoring.examples(exercise)
-        empty = {
-            "highlight": {"marks": []},
-            "pairs": {"pairs": []},
-            "choice": {"choices": []},
-            "reflection": {"choices": []},
-        }[exercise.type]
-        raws = [examples.correct, examples.incorrect, examples.invalid, empty]
+        raws = [examples.correct, examples.incorrect, examples.invalid, answers_for(exercise.type).EMPTY]
         python = [python_outcome(exercise, raw) for raw in raws]
         js_side = js_outcomes(js, state, raws)
         for raw, p, j in zip(raws, python, js_side, strict=True):
@@ -80,72 +75,11 @@ def test_shared_cases(js, everything):
 
 # -- random answers (hypothesis) -------------------------------------------------------------------------------------
 
-# Things that are not ids: every JSON kind, but no integral float (a browser cannot tell 2.0 from 2).
-JUNK = st.one_of(
-    st.none(),
-    st.booleans(),
-    st.integers(-3, 3),
-    st.sampled_from([1.5, -0.25, 1e-07, 0.1, 123456.789, 2.5e-300]),
-    st.text(st.characters(blacklist_categories=("Cs", "Cn")), max_size=6),
-    st.lists(st.integers(0, 2), max_size=2),
-    st.dictionaries(st.sampled_from(["a", "unit"]), st.integers(0, 1), max_size=2),
-)
-
-
-def mostly(values: list, junk=JUNK):
-    """Mostly one of ``values``, sometimes junk."""
-    good = st.sampled_from(values) if values else st.nothing()
-    return st.one_of(good, good, good, good, junk)
-
-
-def with_noise(answer):
-    """A well-formed-looking answer, sometimes with an extra field, sometimes replaced by junk."""
-    return st.one_of(
-        answer,
-        answer,
-        answer,
-        answer.map(lambda a: {**a, "extra": 1}),
-        JUNK,
-    )
-
-
-def noisy(state: dict):
-    """Answers that are often malformed: junk where ids belong, missing or extra fields."""
-    units = state["unit_ids"]
-    if state["type"] == "highlight":
-        labels = [label["id"] for label in state["labels"]] or [None]
-        mark = st.fixed_dictionaries({"unit": mostly(units)}, optional={"label": mostly(labels)})
-        mark = st.one_of(mark, mark, mark, mark, JUNK)
-        none = st.one_of(st.booleans(), st.booleans(), JUNK)
-        return with_noise(st.fixed_dictionaries({"marks": st.lists(mark, max_size=5)}, optional={"none": none}))
-    if state["type"] == "pairs":
-        pair = st.lists(mostly(units), min_size=2, max_size=2)
-        pair = st.one_of(pair, pair, pair, pair, st.lists(mostly(units), max_size=3), JUNK)
-        return with_noise(st.fixed_dictionaries({"pairs": st.lists(pair, max_size=4)}))
-    options = [option["id"] for option in state["options"]]
-    return with_noise(st.fixed_dictionaries({"choices": st.lists(mostly(options), max_size=4)}))
-
-
-def well_formed(state: dict):
-    """Answers that always parse, so that grading is compared on many of them."""
-    units = state["unit_ids"]
-    if state["type"] == "highlight":
-        labels = [label["id"] for label in state["labels"]] or [None]
-        mark = st.fixed_dictionaries({"unit": st.sampled_from(units), "label": st.sampled_from(labels)})
-        marks = st.lists(mark, max_size=6)
-        if not state["allow_none"]:
-            return marks.map(lambda m: {"marks": m})
-        return st.one_of(marks.map(lambda m: {"marks": m, "none": False}), st.just({"marks": [], "none": True}))
-    if state["type"] == "pairs":
-        pair = st.lists(st.sampled_from(units), min_size=2, max_size=2, unique=True)
-        return st.lists(pair, max_size=5).map(lambda p: {"pairs": p})
-    options = [option["id"] for option in state["options"]]
-    size = len(options) if state["multiple"] else 1
-    return st.lists(st.sampled_from(options), max_size=size, unique=True).map(lambda c: {"choices": c})
-
 
 def answers(state: dict):
-    return st.one_of(well_formed(state), well_formed(state), noisy(state))
+    """Random answers for the exercise's kind: mostly well-formed, often malformed."""
+    kind = answers_for(state["type"])
+    return st.one_of(kind.well_formed(state), kind.well_formed(state), kind.noisy(state))
 
 
 def agreement(js, exercise, state):

@@ -1,5 +1,5 @@
-"""The JS scoring agrees with Python under Node, without a browser: the shared cases (tests/cases/scoring.json) and
-every exercise's own examples, run through the same bundle the book ships."""
+"""The JS scoring agrees with Python under Node, without a browser: the shared cases (tests/cases/scoring.json),
+every exercise's own examples and random answers (hypothesis), run through the same bundle the book ships."""
 
 from __future__ import annotations
 
@@ -10,11 +10,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from medialit import scoring
 from medialit.frontend import bundle
 from medialit.state import exercise_state
 from tests.browser.mirror import SYNTHETIC, python_outcome, same, synthetic_state
+from tests.kinds.answers import answers_for
 
 HERE = Path(__file__).resolve().parent
 CASES = HERE.parent / "cases" / "scoring.json"
@@ -81,3 +84,32 @@ def test_a_format_error_s_message_comes_from_the_shared_table(tmp_path, everythi
         "kinds": ["anon", "doc"],
     }
     assert outcome[1]["message"] == scoring.FORMAT_MESSAGES["needs_kind"].format(unit="gamma:1.1", kinds="anon, doc")
+
+
+def test_random_answers_agree_under_node(tmp_path_factory, everything):
+    """Batches of random answers to every exercise (mostly well-formed, often malformed) score the same in both."""
+    pairs = list(everything.values())
+    batches = st.tuples(
+        *(
+            st.lists(
+                st.one_of(kind.well_formed(state), kind.noisy(state)),
+                min_size=15,
+                max_size=15,
+            )
+            for _, state in pairs
+            for kind in [answers_for(state["type"])]
+        )
+    )
+
+    @settings(max_examples=3, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(batches)
+    def check(drawn):
+        asked = [(state, raw) for (_, state), raws in zip(pairs, drawn, strict=True) for raw in raws]
+        python = [
+            python_outcome(exercise, raw) for (exercise, _), raws in zip(pairs, drawn, strict=True) for raw in raws
+        ]
+        js = run_in_node(tmp_path_factory.mktemp("node"), asked)
+        for (state, raw), p, j in zip(asked, python, js, strict=True):
+            assert same(p, j), (state["id"], raw, p, j)
+
+    check()

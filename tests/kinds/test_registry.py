@@ -9,6 +9,7 @@ import pytest
 
 from medialit.kinds import ExerciseType, all_kinds, kind, kind_of
 from medialit.kinds.base import Kind
+from tests.kinds.answers import answers_for
 
 MEMBERS = [name for name in dir(Kind) if not name.startswith("_")]
 
@@ -20,6 +21,7 @@ def test_every_registered_kind_is_a_folder_with_its_parts():
         for part in ("__init__.py", "view.js", "score.js", "schema.json"):
             assert own.joinpath(part).is_file(), (member, part)
         assert kind(member).type is member
+        assert answers_for(member.value).EMPTY, member  # its tests' answers: tests/kinds/<kind>/answers.py
         assert all(folder.joinpath(part).is_file() for part in kind(member).front_end), member
         assert (
             f"{member.value}/view.js" in kind(member).front_end and f"{member.value}/score.js" in kind(member).front_end
