@@ -100,6 +100,8 @@ def write_sample_class(folder: Path, exercises: Iterable[Exercise], seed: int = 
 def handin_as_older(handin: Handin, newer: Handin) -> dict[str, Any]:
     """``handin`` as JSON, exported an hour before ``newer``."""
     data = handin.as_json()
+    if newer.exported is None:
+        raise ValueError("the newer hand-in says nothing of when it was exported")
     data["exported"] = (newer.exported - timedelta(hours=1)).isoformat().replace("+00:00", "Z")
     return data
 
