@@ -1,133 +1,17 @@
-"""Discussion items: pairs and options on which careful readers differ are accepted either way, and cost nothing."""
+"""Discussion items across kinds: the real exercises, the rule, the browser key and the file format (each kind's
+scoring of them is in tests/kinds/pairs and tests/kinds/choice)."""
 
-import itertools
 import shutil
 import textwrap
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from medialit import scoring
 from medialit.catalogue import Catalogue
 from medialit.exercises import load_exercises
-from medialit.model import Anchor, Exercise, ExerciseType, Option, Skill, Target
-from medialit.scoring import Verdict
+from medialit.model import Skill
 from medialit.state import exercise_state
-from medialit.text import Unit
-
-
-def units(n: int, slug: str) -> tuple[Unit, ...]:
-    return tuple(Unit(f"{slug}:{i}.1", slug, i, 1, i * 10, i * 10 + 5, f"s{i}") for i in range(1, n + 1))
-
-
-def anchor(*ids: str) -> Anchor:
-    return Anchor(ids[0].split(":")[0], "q", 0, 1, ids)
-
-
-def pairs_with_discussion() -> Exercise:
-    return Exercise(
-        id="p",
-        type=ExerciseType.PAIRS,
-        skill=Skill.CONTRADICTIONS,
-        title="t",
-        prompt="p",
-        hints=(),
-        documents=("d", "e"),
-        units=units(4, "d") + units(4, "e"),
-        targets=(Target("art", (anchor("d:1.1"), anchor("e:2.1", "e:3.1")), "Article 4 or 5"),),
-        discussions=(Target("open", (anchor("d:2.1", "d:3.1"), anchor("e:1.1")), "Two fair readings."),),
-    )
-
-
-def choice_with_discussion() -> Exercise:
-    options = (
-        Option("a", "A", True, "fa"),
-        Option("b", "B", False, "fb"),
-        Option("c", "C", False, "fc"),
-        Option("open", "O", False, "Either reading is fair.", discussion=True),
-    )
-    return Exercise(
-        id="c",
-        type=ExerciseType.CHOICE,
-        skill=Skill.CONTRADICTIONS,
-        title="t",
-        prompt="p",
-        hints=(),
-        documents=(),
-        units=(),
-        options=options,
-        multiple=True,
-    )
-
-
-DISCUSSION_PAIRS = [["d:2.1", "e:1.1"], ["e:1.1", "d:3.1"]]
-
-
-def test_a_discussion_pair_is_accepted_either_way_and_always_explained():
-    exercise = pairs_with_discussion()
-    for pairs in ([], DISCUSSION_PAIRS[:1], DISCUSSION_PAIRS):
-        result = scoring.score(exercise, {"pairs": pairs})
-        assert (result.score, result.max_score) == (0, 1)
-        assert [(i.id, i.verdict, i.credit) for i in result.items] == [
-            ("art", Verdict.MISSED, 0.0),
-            ("open", Verdict.DISCUSSION, 0.0),
-        ]
-        assert result.items[1].explanation == "Two fair readings."
-        assert result.items[1].units == ("d:2.1", "d:3.1", "e:1.1")
-    right = scoring.score(exercise, {"pairs": [["d:1.1", "e:3.1"], *DISCUSSION_PAIRS]})
-    assert right.score == right.max_score == 1
-
-
-def test_a_discussion_option_is_accepted_either_way_and_always_explained():
-    exercise = choice_with_discussion()
-    for choices in (["a"], ["a", "open"]):
-        result = scoring.score(exercise, {"choices": choices})
-        assert (result.score, result.max_score) == (1, 1)
-        assert ("open", Verdict.DISCUSSION, 0.0) in [(i.id, i.verdict, i.credit) for i in result.items]
-    assert scoring.score(exercise, {"choices": ["open"]}).score == 0
-    assert scoring.examples(exercise).incorrect == {"choices": ["b"]}
-
-
-@st.composite
-def pair_answers(draw):
-    exercise = pairs_with_discussion()
-    every = [list(p) for p in itertools.combinations(exercise.unit_ids, 2)]
-    return draw(st.lists(st.sampled_from(every), max_size=12, unique_by=lambda p: tuple(sorted(p))))
-
-
-@settings(max_examples=200)
-@given(pair_answers(), st.lists(st.sampled_from(DISCUSSION_PAIRS), max_size=2))
-def test_discussion_pairs_never_change_the_score(pairs, extra):
-    exercise = pairs_with_discussion()
-    plain = [p for p in pairs if sorted(p) not in [sorted(d) for d in DISCUSSION_PAIRS]]
-    base = scoring.score(exercise, {"pairs": plain})
-    assert 0 <= base.score <= base.max_score
-    assert scoring.score(exercise, {"pairs": plain + extra}).score == base.score
-
-
-@given(st.lists(st.sampled_from("abc"), unique=True))
-def test_discussion_options_never_change_the_score(choices):
-    exercise = choice_with_discussion()
-    base = scoring.score(exercise, {"choices": choices})
-    assert scoring.score(exercise, {"choices": [*choices, "open"]}).score == base.score
-
-
-def test_linking_everything_or_nothing_scores_zero_on_every_real_pairs_exercise(exercise_set):
-    for exercise in exercise_set.exercises:
-        if exercise.type is not ExerciseType.PAIRS:
-            continue
-        every = [list(p) for p in itertools.combinations(exercise.unit_ids, 2)]
-        assert scoring.score(exercise, {"pairs": every}).score == 0, exercise.id
-        assert scoring.score(exercise, {"pairs": []}).score == 0, exercise.id
-        linked = [[d.anchors[0].units[0], d.anchors[1].units[0]] for d in exercise.discussions]
-        assert scoring.score(exercise, {"pairs": linked}).score == 0, exercise.id
-
-
-def test_ticking_everything_scores_zero_on_every_real_multiple_choice(exercise_set):
-    for exercise in exercise_set.exercises:
-        if exercise.type is ExerciseType.CHOICE and exercise.multiple:
-            assert scoring.score(exercise, {"choices": [o.id for o in exercise.options]}).score == 0, exercise.id
+from tests.kinds.choice.test_discussion import choice_with_discussion
 
 
 def test_the_skill_s_exercises_keep_a_scored_question_and_explain_both_readings(exercise_set):
