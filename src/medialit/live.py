@@ -49,10 +49,10 @@ class ExerciseWidget(anywidget.AnyWidget):
         return self._exercise
 
     @traitlets.observe("submission")
-    def _score(self, change: dict) -> None:
+    def _score(self, change: dict[str, Any]) -> None:
         submission = change["new"]
         if not submission:
-            self.result = None
+            self.set_trait("result", None)
             return
         try:
             result = score(self._exercise, submission.get("answer"))

@@ -364,7 +364,8 @@ def _percent(earned: list[float], maximum: np.float64) -> list[float]:
     """Percent of ``maximum`` earned, to one decimal (NumPy's rounding, as the points available are a NumPy float)."""
     if not maximum:
         return [0.0] * len(earned)
-    return np.round(100 * np.array(earned, dtype=float) / maximum, 1).tolist()
+    percents: list[float] = np.round(100 * np.array(earned, dtype=float) / maximum, 1).tolist()
+    return percents
 
 
 def _groups(grades: ClassGrades) -> tuple[set[int], set[int]]:
