@@ -1,7 +1,8 @@
 # medialit: two commands do everything.
 #   make serve   install everything, build the book clean, serve it on http://127.0.0.1:$(PORT)/
 #   make test    install everything (Debian's Chromium too, if missing) and run every test
-# Other targets: make build (build without serving), make validate, make lint, make bench, make clean.
+# Other targets: make build (build without serving), make validate, make lint (ruff, ruff format, mypy, tsc),
+# make bench, make clean.
 
 PYTHON  ?= python3
 VENV    ?= .venv
@@ -49,9 +50,11 @@ serve: build
 	@echo "Serving the book at http://127.0.0.1:$(PORT)/  (Ctrl+C to stop)"
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory $(HTML)
 
-lint: setup
+lint: setup $(STAMPS)/npm
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
+	npx --no-install tsc -p .
 
 test: setup-test lint
 	$(BIN)/medialit validate
