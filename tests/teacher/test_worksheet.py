@@ -9,10 +9,10 @@ import shutil
 import pytest
 
 from medialit.cli import main
+from medialit.kinds.pairs.sheet import pair_rows
 from medialit.model import ExerciseType
 from medialit.reading_order import lesson_order, reading_order
 from medialit.worksheet.numbers import number
-from medialit.worksheet.sheet import pair_rows
 from tests.conftest import ROOT
 
 CHAPTERS = [p for p in reading_order(ROOT / "book") if p.exercise_ids]
@@ -206,5 +206,7 @@ def test_an_assessment_item_is_printed_as_in_an_exam(exercise_set, catalogue):
     tested = dataclasses.replace(highlight, assessment=True)
     (normal,) = build_sheet("one", [highlight], catalogue).exercises
     (assessed,) = build_sheet("one", [tested], catalogue).exercises
-    assert normal.points is not None and not normal.offer_none
-    assert assessed.points is None and assessed.offer_none, "no maximum, and 'There is none' offered as in an exam"
+    assert normal.points is not None and not normal.answer.offer_none
+    assert assessed.points is None and assessed.answer.offer_none, (
+        "no maximum, and 'There is none' offered as in an exam"
+    )

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
+    from medialit.catalogue import Catalogue
     from medialit.kinds import ExerciseType
     from medialit.kinds.key import KeyItem
     from medialit.model import Exercise
@@ -47,6 +48,10 @@ class Kind(Protocol):
         """What stands between the sentences of one result item in text (the two sides of a pair stand apart)."""
 
     @property
+    def prints_documents(self) -> bool:
+        """Whether its printed worksheet shows its documents, numbered (its answers are sentence numbers)."""
+
+    @property
     def anchor_fields(self) -> tuple[str, ...]:
         """The fields of a target or distractor holding its quotes; ``()`` when the item itself is the one quote."""
 
@@ -76,6 +81,9 @@ class Kind(Protocol):
 
     def synthetic(self, exercise: Exercise, rng: random.Random, ability: float, slips: int) -> Any:
         """A raw answer a learner of ``ability`` (0 to 1) might give, with ``slips`` wrong marks where that fits."""
+
+    def answer_space(self, exercise: Exercise, catalogue: Catalogue, exam: bool) -> object:
+        """The answer space of its printed worksheet, as data for its ``worksheet.html`` (``exam``: nothing keyed)."""
 
     def item_rows(self, exercise: Exercise) -> tuple[tuple[str, str], ...]:
         """The items of the item analysis, as (item id, row kind: ``target`` or ``view``)."""

@@ -11,7 +11,10 @@ __all__ = ["render"]
 
 
 def _load(name: str) -> str:
-    return resources.files("medialit").joinpath("templates", name).read_text(encoding="utf-8")
+    """``templates/<name>``, or a kind's own template when ``name`` starts with ``kinds/``."""
+    folder = resources.files("medialit")
+    path = folder.joinpath(*name.split("/")) if name.startswith("kinds/") else folder.joinpath("templates", name)
+    return path.read_text(encoding="utf-8")
 
 
 @cache

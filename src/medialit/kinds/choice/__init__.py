@@ -8,9 +8,11 @@ from __future__ import annotations
 import random
 from typing import Any
 
+from medialit.catalogue import Catalogue
 from medialit.kinds import ExerciseType
 from medialit.kinds.base import Kind, Report
 from medialit.kinds.choice import checks, key, scoring, teacher
+from medialit.kinds.choice import sheet as choice_sheet
 from medialit.kinds.key import KeyItem
 from medialit.kinds.open_question import with_open_questions
 from medialit.model import Exercise
@@ -26,6 +28,7 @@ class Choice:
     front_end = ("choice/score.js", "choice/view.js")
     anchor_fields = ()
     none_without_key = False
+    prints_documents = False
     assessable = True
     item_joiner = " "
 
@@ -55,6 +58,9 @@ class Choice:
 
     def synthetic(self, exercise: Exercise, rng: random.Random, ability: float, slips: int) -> Any:
         return teacher.synthetic(exercise, rng, ability, slips)
+
+    def answer_space(self, exercise: Exercise, catalogue: Catalogue, exam: bool) -> object:
+        return choice_sheet.answer_space(exercise, catalogue, exam)
 
     def item_rows(self, exercise: Exercise) -> tuple[tuple[str, str], ...]:
         return teacher.item_rows(exercise)

@@ -8,9 +8,11 @@ from __future__ import annotations
 import random
 from typing import Any
 
+from medialit.catalogue import Catalogue
 from medialit.kinds import ExerciseType
 from medialit.kinds.base import Kind, Report
 from medialit.kinds.highlight import checks, key, scoring, teacher
+from medialit.kinds.highlight import sheet as highlight_sheet
 from medialit.kinds.highlight.rule import highlight_rule
 from medialit.kinds.key import KeyItem
 from medialit.model import Exercise
@@ -26,6 +28,7 @@ class Highlight:
     front_end = ("sentences.js", "highlight/score.js", "highlight/view.js")
     anchor_fields = ()
     none_without_key = True
+    prints_documents = True
     assessable = True
     item_joiner = " "
 
@@ -55,6 +58,9 @@ class Highlight:
 
     def synthetic(self, exercise: Exercise, rng: random.Random, ability: float, slips: int) -> Any:
         return teacher.synthetic(exercise, rng, ability, slips)
+
+    def answer_space(self, exercise: Exercise, catalogue: Catalogue, exam: bool) -> object:
+        return highlight_sheet.answer_space(exercise, catalogue, exam)
 
     def item_rows(self, exercise: Exercise) -> tuple[tuple[str, str], ...]:
         return teacher.item_rows(exercise)

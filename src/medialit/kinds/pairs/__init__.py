@@ -8,11 +8,13 @@ from __future__ import annotations
 import random
 from typing import Any
 
+from medialit.catalogue import Catalogue
 from medialit.kinds import ExerciseType
 from medialit.kinds.base import Kind, Report
 from medialit.kinds.key import KeyItem
 from medialit.kinds.open_question import with_open_questions
 from medialit.kinds.pairs import checks, scoring, teacher
+from medialit.kinds.pairs import sheet as pairs_sheet
 from medialit.kinds.sentences import anchored_key_items
 from medialit.model import Exercise
 from medialit.scoring.results import Examples, Result
@@ -27,6 +29,7 @@ class Pairs:
     front_end = ("sentences.js", "pairs/score.js", "pairs/view.js")
     anchor_fields = ("first", "second")
     none_without_key = False
+    prints_documents = True
     assessable = True
     item_joiner = "  ↔  "
 
@@ -56,6 +59,9 @@ class Pairs:
 
     def synthetic(self, exercise: Exercise, rng: random.Random, ability: float, slips: int) -> Any:
         return teacher.synthetic(exercise, rng, ability, slips)
+
+    def answer_space(self, exercise: Exercise, catalogue: Catalogue, exam: bool) -> object:
+        return pairs_sheet.answer_space(exercise, catalogue, exam)
 
     def item_rows(self, exercise: Exercise) -> tuple[tuple[str, str], ...]:
         return teacher.item_rows(exercise)

@@ -9,8 +9,10 @@ from __future__ import annotations
 import random
 from typing import Any
 
+from medialit.catalogue import Catalogue
 from medialit.kinds import ExerciseType
 from medialit.kinds.base import Kind, Report
+from medialit.kinds.choice import sheet as choice_sheet
 from medialit.kinds.choice.scoring import ChoiceAnswer
 from medialit.kinds.key import KeyItem, KeyRole
 from medialit.kinds.reflection import scoring
@@ -27,6 +29,7 @@ class Reflection:
     front_end = ("choice/score.js", "choice/view.js", "reflection/score.js", "reflection/view.js")
     anchor_fields = ()
     none_without_key = False
+    prints_documents = False
     assessable = False
     item_joiner = " "
 
@@ -56,6 +59,9 @@ class Reflection:
 
     def synthetic(self, exercise: Exercise, rng: random.Random, ability: float, slips: int) -> Any:
         return {"choices": [rng.choice([o.id for o in exercise.options])]}
+
+    def answer_space(self, exercise: Exercise, catalogue: Catalogue, exam: bool) -> object:
+        return choice_sheet.answer_space(exercise, catalogue, exam)
 
     def item_rows(self, exercise: Exercise) -> tuple[tuple[str, str], ...]:
         return tuple((o.id, "view") for o in exercise.options)
