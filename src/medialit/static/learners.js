@@ -3,7 +3,7 @@
 // It is loaded in front of progress.js on every page and by shim.js (through MEDIALIT_SOURCES) wherever exercises
 // are, and runs once per page: the first copy defines `window.medialit.learners`, a second copy does nothing.
 //
-// Storage layout (localStorage), with the key prefixes the build writes into the manifest
+// Storage layout (localStorage, or the SCORM launcher's store: see storage()), with the key prefixes the build writes into the manifest
 // (`window.MEDIALIT_BOOK.handin.storage`, from medialit.handin.browser_contract; this file never types them):
 //   <answers><learner key>:<exercise id>:<content hash>   one answer {submission, revealed, hints_shown, ...}
 //   <meta><learner key>                                   that learner's record {created, learner}
@@ -45,7 +45,18 @@
   const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
   const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+  /** Where answers are kept: inside a SCORM package, the launcher's store (the page itself, or the launcher page
+   * that holds it in a frame, sets `MEDIALIT_STORE`: a Storage whose contents the learning platform keeps);
+   * everywhere else, localStorage. */
   function storage() {
+    for (const place of [window, window.parent]) {
+      try {
+        const store = /** @type {any} */ (place).MEDIALIT_STORE;
+        if (store) return /** @type {Storage} */ (store);
+      } catch {
+        // A parent page of another site cannot be read: this is not the launcher.
+      }
+    }
     try {
       return window.localStorage;
     } catch {
@@ -296,5 +307,5 @@
 
   migrate();
 
-  page.medialit.learners = { CURRENT, keyOf, current, nameOf, saved, use, forget, answerName, metaName, readJSON };
+  page.medialit.learners = { CURRENT, storage, keyOf, current, nameOf, saved, use, forget, answerName, metaName, readJSON };
 })();

@@ -18,12 +18,9 @@ let learners = null; // page.medialit.learners, once learners.js has run
 /** @param {string} source */
 const load = (source) => import(URL.createObjectURL(new Blob([source], { type: "text/javascript" })));
 
+/** localStorage, or the SCORM launcher's store: learners.js decides. */
 function storage() {
-  try {
-    return window.localStorage;
-  } catch {
-    return null; // storage switched off: progress is simply not kept
-  }
+  return learners ? learners.storage() : null;
 }
 
 /**
