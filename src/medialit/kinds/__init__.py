@@ -7,10 +7,9 @@ the kinds use the model.
 
 from __future__ import annotations
 
-import importlib
 from enum import StrEnum
 from functools import cache
-from typing import TYPE_CHECKING, Protocol, cast
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from medialit.kinds.base import Kind
@@ -33,12 +32,17 @@ class _Typed(Protocol):
     def type(self) -> ExerciseType: ...
 
 
-@cache
 def kind(name: ExerciseType | str) -> Kind:
     """The kind registered as ``name``; ``ValueError`` for a name the registry does not hold."""
-    member = ExerciseType(name)
-    module = importlib.import_module(f"{__name__}.{member.value}")
-    return cast("Kind", module.KIND)
+    return _loaded(ExerciseType(name))
+
+
+@cache
+def _loaded(member: ExerciseType) -> Kind:
+    """The kind in ``member``'s folder, made once."""
+    from medialit.kinds.base import load_folder
+
+    return load_folder(member)
 
 
 def kind_of(exercise: _Typed) -> Kind:

@@ -13,11 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from medialit.kinds.open_question import with_open_questions
 from medialit.model import Exercise
 from medialit.scoring.common import expect_id, expect_keys, expect_list, net_score
 from medialit.scoring.results import Examples, FormatError, ItemResult, Result, Verdict
 
-__all__ = ["RULE", "ChoiceAnswer", "examples", "grade", "maximum", "parse"]
+__all__ = ["RULE", "ChoiceAnswer", "examples", "grade", "maximum", "parse", "rule"]
 
 RULE = "Each right option you tick earns 1 point. Each wrong option takes 1 point away. The score never goes below 0."
 """The rule in words."""
@@ -71,3 +72,8 @@ def examples(exercise: Exercise) -> Examples:
     right = [o.id for o in exercise.options if o.correct]
     wrong = [o.id for o in exercise.options if not o.correct and not o.discussion]
     return Examples({"choices": right}, {"choices": wrong[:1]}, {"choices": ["no-such-option"]})
+
+
+def rule(exercise: Exercise, tell_cost: bool) -> str:
+    """How ``exercise`` is scored, in words (with the open questions' rule when it has any)."""
+    return with_open_questions(RULE, any(o.discussion for o in exercise.options))

@@ -28,12 +28,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from medialit.kinds.highlight.rule import highlight_rule
 from medialit.model import Exercise
 from medialit.scoring.common import expect_id, expect_keys, expect_list, net_score, tidy
 from medialit.scoring.messages import MESSAGES, kind_names
 from medialit.scoring.results import Examples, FormatError, ItemResult, Result, Verdict
 
-__all__ = ["HALF", "HighlightAnswer", "examples", "grade", "innocent", "maximum", "parse", "weight"]
+__all__ = ["HALF", "HighlightAnswer", "examples", "grade", "innocent", "maximum", "parse", "rule", "weight"]
 
 
 @dataclass(frozen=True)
@@ -178,3 +179,8 @@ def examples(exercise: Exercise) -> Examples:
         label = exercise.label_ids[0] if exercise.labels else None
         incorrect = {"marks": [{"unit": first, "label": label}]}
     return Examples(correct, incorrect, {"marks": [{"unit": "no-such-sentence", "label": None}]})
+
+
+def rule(exercise: Exercise, tell_cost: bool) -> str:
+    """How ``exercise`` is scored, in words; ``tell_cost=False`` leaves out what a wrong mark costs."""
+    return highlight_rule(weight(exercise) if tell_cost else None, bool(exercise.labels))

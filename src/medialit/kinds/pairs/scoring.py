@@ -14,12 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from medialit.kinds.open_question import with_open_questions
 from medialit.model import Anchor, Exercise
 from medialit.scoring.common import expect_id, expect_keys, expect_list, net_score
 from medialit.scoring.messages import MESSAGES
 from medialit.scoring.results import Examples, FormatError, ItemResult, Result, Verdict
 
-__all__ = ["RULE", "PairsAnswer", "examples", "grade", "matches", "maximum", "parse"]
+__all__ = ["RULE", "PairsAnswer", "examples", "grade", "matches", "maximum", "parse", "rule"]
 
 RULE = "Each right pair earns 1 point. Each wrong pair takes 1 point away. The score never goes below 0."
 """The rule in words."""
@@ -95,3 +96,8 @@ def examples(exercise: Exercise) -> Examples:
     correct = {"pairs": [[t.anchors[0].units[0], t.anchors[1].units[0]] for t in exercise.targets]}
     first = exercise.unit_ids[0]
     return Examples(correct, {"pairs": []}, {"pairs": [[first, first]]})
+
+
+def rule(exercise: Exercise, tell_cost: bool) -> str:
+    """How ``exercise`` is scored, in words (with the open questions' rule when it has any)."""
+    return with_open_questions(RULE, bool(exercise.discussions))

@@ -15,7 +15,7 @@ from medialit.kinds.choice.scoring import ChoiceAnswer
 from medialit.model import Exercise
 from medialit.scoring.results import Examples, ItemResult, Result, Verdict
 
-__all__ = ["RULE", "examples", "grade", "maximum", "parse"]
+__all__ = ["RULE", "examples", "grade", "maximum", "parse", "rule"]
 
 RULE = "This question is not scored: there is no right answer. Your answer is kept, and every view comes with feedback."
 """The rule in words."""
@@ -44,3 +44,8 @@ def examples(exercise: Exercise) -> Examples:
     """The first view, the second view (there is no wrong one), and an option that does not exist."""
     ids = [o.id for o in exercise.options]
     return Examples({"choices": ids[:1]}, {"choices": ids[1:2]}, {"choices": ["no-such-option"]})
+
+
+def rule(exercise: Exercise, tell_cost: bool) -> str:
+    """How ``exercise`` is handled, in words: never scored."""
+    return RULE
