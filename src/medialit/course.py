@@ -2,15 +2,15 @@
 
 Every reader of a project (the command line, the book's extension, live widgets, the teacher tools) calls
 :meth:`Course.load`. It finds the project, reads the catalogue and its seed files, reads every exercise file, reads
-the book's table of contents and pages, and applies the pages' assessment setting to the exercises
-(:func:`medialit.assessment.with_page_settings`). Whatever stops that raises one :class:`ProjectError` saying what
-and where; the command line shows it as one line.
+the book's table of contents and pages (with the check forms their front matter names: :mod:`medialit.forms`), and
+applies the pages' assessment setting to the exercises (:func:`medialit.assessment.with_page_settings`). Whatever
+stops that raises one :class:`ProjectError` saying what and where; the command line shows it as one line.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -19,6 +19,7 @@ from medialit.assessment import with_page_settings
 from medialit.catalogue import Catalogue, SeedIntegrityError
 from medialit.errors import ProjectError
 from medialit.exercises import ExerciseSet, load_exercises
+from medialit.forms import CheckForms, check_forms
 from medialit.model import Exercise
 from medialit.problems import Problem
 from medialit.project import Project
@@ -101,6 +102,8 @@ class Course:
     """Every exercise, with the book pages' assessment setting applied, and the problems found in the files."""
     pages: tuple[BookPage, ...]
     """The book's pages in reading order, each with the exercises it embeds (empty when there is no book)."""
+    forms: CheckForms = field(default_factory=CheckForms)
+    """The exercises of check forms A and B, from the pages' ``medialit-check-form`` front matter."""
 
     @classmethod
     def load(
@@ -119,7 +122,9 @@ class Course:
         """
         project = find_project(root, start=start)
         catalogue = load_catalogue(project)
-        pages = reading_order(book if book is not None else project.book)
+        folder = book if book is not None else project.book
+        pages = reading_order(folder)
+        forms = check_forms(folder, pages)
         found = with_page_settings(load_exercises(project.exercises, catalogue), pages)
         if strict and found.errors:
             count = len(found.errors)
@@ -128,7 +133,7 @@ class Course:
                 f"{' '.join(str(found.errors[0]).split())}); run `medialit validate` to see them all",
                 found.errors,
             )
-        return cls(project=project, catalogue=catalogue, exercises=found, pages=pages)
+        return cls(project=project, catalogue=catalogue, exercises=found, pages=pages, forms=forms)
 
     @property
     def by_id(self) -> Mapping[str, Exercise]:

@@ -37,7 +37,8 @@ def test_report_html_executes_nothing_in_chromium(handin_class, exercise_set, tm
         assert not any("alert" in s for s in scripts)
         assert page.get_by_text(SCRIPT_NAME, exact=True).count() == 1, "the name shows as text"
         images = page.evaluate("[...document.images].map(i => [i.complete && i.naturalWidth > 0, i.alt])")
-        assert len(images) == 3 and all(ok and alt for ok, alt in images)
+        # Three charts, and the check forms before and after (the class answered both forms).
+        assert len(images) == 4 and all(ok and alt for ok, alt in images)
         assert page.external_requests == []
         assert page.console_errors == []
 

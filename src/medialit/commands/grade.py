@@ -13,6 +13,12 @@ works offline); with ``--feedback``, ``feedback/<number>-<name>.html``, one page
 folder that is a link or a file, lies inside an input, or holds files medialit did not write is refused before
 anything is read.
 
+**Check forms.** When the book has check forms (pages with ``medialit-check-form: A`` / ``B``), the gradebook reports
+each learner's first (pre) and second (post) form and the gain apart from the practice score
+(:mod:`medialit.teacher.prepost`). Which form came first is decided by the hash of the learner's name, as the book
+showed it, unless ``--forms FILE`` (CSV ``learner,first``) names the learner. ``--count-post`` counts the post form
+toward ``total``, ``max`` and ``percent``; the pre form never counts.
+
 Exit codes: 0 everything was graded; 1 some entry, answer or field was not graded (the outputs are still written and
 list them); 2 nothing could be graded (the outputs are still written when something was read), or the run cannot
 start: no hand-in found, the exercises have errors (run ``medialit validate``), the output folder is refused.
@@ -28,6 +34,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from medialit.commands.common import exercises_have_errors, load_course
+from medialit.forms import FormOrder, read_form_order
 from medialit.handin import MAX_BYTES, display_name
 from medialit.teacher.collect import MAX_ZIP_ENTRIES
 from medialit.teacher.feedback import sentence_texts
@@ -78,6 +85,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="also write one feedback page per learner into OUTDIR/feedback/ (each answer, its verdict "
         "and its explanation), to hand back after a test",
     )
+    parser.add_argument(
+        "--forms",
+        type=Path,
+        metavar="FILE",
+        help="a CSV file with the columns learner,first (A or B) saying which check form each learner did "
+        "first; a learner it does not name keeps the order the book showed them (from a hash of their name)",
+    )
+    parser.add_argument(
+        "--count-post",
+        action="store_true",
+        help="count each learner's second check form (the post form) toward total and percent; the first "
+        "form never counts; without this option neither does, and both are reported apart",
+    )
     parser.add_argument("--no-html", action="store_true", help="write the CSV files only")
 
 
@@ -88,7 +108,16 @@ def run(args: argparse.Namespace) -> int:
     catalogue, found = course.catalogue, course.exercises
     if exercises_have_errors(found, "grade"):
         return 2
-    grades = grade_paths(args.handins, found, progress=sys.stderr.isatty(), score_on=ScoreOn(args.score))
+    order = read_form_order(args.forms) if args.forms is not None else FormOrder()
+    grades = grade_paths(
+        args.handins,
+        found,
+        progress=sys.stderr.isatty(),
+        score_on=ScoreOn(args.score),
+        forms=course.forms,
+        form_order=order,
+        count_post=args.count_post,
+    )
     if grades.read == 0:
         print(
             "medialit grade: no hand-in file (.json, .csv) found in "

@@ -50,6 +50,7 @@ import numpy as np
 from tqdm import tqdm
 
 from medialit.exercises import ExerciseSet
+from medialit.forms import CheckForms, FormOrder
 from medialit.handin import Handin, Reason, display_name, learner_key
 from medialit.model import Exercise
 from medialit.modes import Mode
@@ -222,6 +223,12 @@ class ClassGrades:
     """Graded files whose ``exported`` time lies in the future."""
     score_on: ScoreOn = ScoreOn.AUTO
     """Which answer counted: see :class:`ScoreOn`."""
+    forms: CheckForms = field(default_factory=CheckForms)
+    """The exercises of check forms A and B (none: no before-and-after check)."""
+    form_order: FormOrder = field(default_factory=FormOrder)
+    """Which form each learner does first: the teacher's file, else the hash of the name."""
+    count_post: bool = False
+    """Whether each learner's second (post) form counts toward their total; the first (pre) form never does."""
 
     @property
     def graded(self) -> int:
@@ -595,8 +602,15 @@ def grade_class(
     progress: bool = False,
     now: datetime | None = None,
     score_on: ScoreOn = ScoreOn.AUTO,
+    forms: CheckForms | None = None,
+    form_order: FormOrder | None = None,
+    count_post: bool = False,
 ) -> ClassGrades:
-    """Grade every hand-in of ``items`` (as :func:`~medialit.teacher.collect.gather` yields them)."""
+    """Grade every hand-in of ``items`` (as :func:`~medialit.teacher.collect.gather` yields them).
+
+    ``forms``, ``form_order`` and ``count_post`` are kept in the grades for the before-and-after columns of the
+    gradebook (:mod:`medialit.teacher.prepost`); they change no result.
+    """
     pool = tuple(exercises.exercises if isinstance(exercises, ExerciseSet) else exercises)
     records = _Records(Grader(pool), now or datetime.now(UTC))
     rejections: list[Rejection] = []
@@ -626,6 +640,9 @@ def grade_class(
         sources=sources,
         future_exports=tuple(sorted(f.source for f in records.files if f.future)),
         score_on=ScoreOn(score_on),
+        forms=forms or CheckForms(),
+        form_order=form_order or FormOrder(),
+        count_post=count_post,
     )
 
 
@@ -635,6 +652,17 @@ def grade_paths(
     *,
     progress: bool = False,
     score_on: ScoreOn = ScoreOn.AUTO,
+    forms: CheckForms | None = None,
+    form_order: FormOrder | None = None,
+    count_post: bool = False,
 ) -> ClassGrades:
-    """Read and grade the hand-ins under ``paths``, one file at a time."""
-    return grade_class(gather(paths), exercises, progress=progress, score_on=score_on)
+    """Read and grade the hand-ins under ``paths``, one file at a time (see :func:`grade_class`)."""
+    return grade_class(
+        gather(paths),
+        exercises,
+        progress=progress,
+        score_on=score_on,
+        forms=forms,
+        form_order=form_order,
+        count_post=count_post,
+    )

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import base64
 import io
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 from matplotlib.figure import Figure
 
-__all__ = ["data_uri", "item_difficulty", "score_distribution", "skill_bars", "svg"]
+__all__ = ["before_after", "data_uri", "item_difficulty", "score_distribution", "skill_bars", "svg"]
 
 COLOUR = "#2a6f97"
 
@@ -65,4 +66,26 @@ def item_difficulty(items: pd.DataFrame) -> Figure:
     axes.set_xlabel("learners who found it (%)")
     axes.set_title("Item difficulty")
     axes.tick_params(axis="y", labelsize=8)
+    return figure
+
+
+def before_after(pairs: Mapping[str, Sequence[tuple[float, float]]]) -> Figure:
+    """Per skill, one line per learner from their first check form's percent to their second's."""
+    skills = list(pairs)
+    figure = Figure(figsize=(max(3.0, 2.2 * len(skills)), 3.2))
+    axes_list = figure.subplots(1, max(1, len(skills)), sharey=True, squeeze=False)[0]
+    for axes, skill in zip(axes_list, skills, strict=False):
+        for before, after in pairs[skill]:
+            axes.plot([0, 1], [before, after], color=COLOUR, alpha=0.35, marker="o", markersize=3, linewidth=1)
+        if pairs[skill]:
+            means = [sum(p[i] for p in pairs[skill]) / len(pairs[skill]) for i in (0, 1)]
+            axes.plot([0, 1], means, color="#b5361c", marker="s", linewidth=2.5, label="class mean")
+        axes.set_xticks([0, 1], ["first form", "second form"])
+        axes.set_xlim(-0.3, 1.3)
+        axes.set_ylim(-5, 105)
+        axes.set_title(skill)
+    axes_list[0].set_ylabel("score (%)")
+    if any(pairs.values()):
+        axes_list[0].legend(loc="lower right", fontsize=8)
+    figure.suptitle("Before and after, per skill")
     return figure

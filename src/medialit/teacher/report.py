@@ -23,8 +23,9 @@ from medialit import __version__
 from medialit.exercises import ExerciseSet
 from medialit.model import Exercise
 from medialit.modes import Mode
+from medialit.scoring import max_score
 from medialit.state import ships_key
-from medialit.teacher import plots, tables
+from medialit.teacher import plots, prepost, tables
 from medialit.teacher.csvfile import write_csv, write_text
 from medialit.teacher.feedback import feedback_pages
 from medialit.teacher.grade import ClassGrades, grade_paths
@@ -73,6 +74,11 @@ class ClassReport:
         return list(tables.skill_maxima(self.grades).index)
 
     @cached_property
+    def paired(self) -> prepost.Paired:
+        """The class before and after: who took both check forms, the mean gain and the pairs per skill."""
+        return prepost.paired(self.gradebook, prepost.form_skills(self.grades))
+
+    @cached_property
     def sources(self) -> pd.DataFrame:
         """Answers of learners with several files, counted or superseded (``sources.csv``)."""
         return tables.sources(self.grades)
@@ -113,12 +119,22 @@ class ClassReport:
         return line if len(g.learners) == g.graded else f"{line} ({len(g.learners)} learners)"
 
     def figures(self) -> dict[str, Figure]:
-        """The charts by name: ``distribution``, ``skills``, ``items``."""
-        return {
+        """The charts by name: ``distribution``, ``skills``, ``items``, and ``before_after`` when learners took both
+        check forms."""
+        found = {
             "distribution": plots.score_distribution(self.gradebook),
             "skills": plots.skill_bars(self.gradebook, self.skills),
             "items": plots.item_difficulty(self.items),
         }
+        if self.paired.both:
+            found["before_after"] = plots.before_after(self.paired.pairs)
+        return found
+
+    def _practice(self) -> tuple[int, float]:
+        """The exercises outside the check forms: how many, and their points."""
+        forms = self.grades.forms
+        outside = [e for e in self.grades.exercises if forms.form_of(e.id) is None]
+        return len(outside), sum(max_score(e) for e in outside)
 
     def html(self, feedback: Sequence[str] = ()) -> str:
         """The self-contained report page; ``feedback`` names the learners' feedback pages, in gradebook order."""
@@ -140,6 +156,11 @@ class ClassReport:
                 (learner.learner, f"{FEEDBACK}/{name}")
                 for learner, name in zip(self.grades.learners, feedback, strict=False)
             ],
+            paired=self.paired,
+            has_forms=bool(self.grades.forms),
+            practice=self._practice(),
+            count_post=self.grades.count_post,
+            before_after=plots.data_uri(figures["before_after"]) if "before_after" in figures else None,
             charts=[
                 (
                     "Score distribution",

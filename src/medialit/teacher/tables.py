@@ -17,8 +17,9 @@
 
 ``gradebook`` (``gradebook.csv``): one row per graded learner.
 
-    learner, mode, answered, total, max, percent, <one column per skill>, scored_on, first_try_total,
-    first_try_percent, first_unknown, checks, revealed, stale, not_graded, future_export, files, source
+    learner, mode, answered, total, max, percent, <one column per skill>, [the check forms' columns], scored_on,
+    first_try_total, first_try_percent, first_unknown, checks, revealed, stale, not_graded, future_export, files,
+    source
 
     One learner is one row: the files of one learner (names compared after Unicode normalisation, case folding,
     trimming and removing zero-width characters) are merged, the newest answer to each exercise counting (see
@@ -33,6 +34,12 @@
     lines of ``rejected.csv`` about the learner's files (answers and fields left out). ``future_export`` is true when a
     file says it was exported in the future (a wrong clock or an edited file: check it). ``files`` counts the files
     merged; ``source`` names them (``; `` between them).
+
+    When the book has check forms (:mod:`medialit.forms`), they are reported apart: ``first_form``, ``form_order``,
+    ``pre_percent``, ``post_percent``, ``gain`` and the same three per skill (:mod:`medialit.teacher.prepost`). Their
+    exercises stay out of ``total``, ``max``, ``percent``, the skill columns and the first-try columns; with ``medialit
+    grade --count-post`` the learner's second (post) form counts toward ``total``, ``max`` and ``percent``, so that
+    ``max`` may then differ between learners if the two forms have different maxima.
 
 ``sources`` (``sources.csv``): for every learner who handed in more than one file, one row per graded answer read.
 
@@ -67,8 +74,10 @@ from datetime import UTC, datetime
 import numpy as np
 import pandas as pd
 
+from medialit.forms import Form
 from medialit.kinds import kind_of
 from medialit.scoring import ItemResult, Result, Verdict, max_score
+from medialit.teacher import prepost
 from medialit.teacher.gcdefer import defer_full_gc
 from medialit.teacher.grade import ClassGrades
 
@@ -290,9 +299,15 @@ def _stamp(seconds: float) -> str:
 
 
 def skill_maxima(grades: ClassGrades) -> pd.Series:
-    """Points available per skill, for every learner; a skill with no points (reflections only) is left out."""
+    """Points available per skill, for every learner; a skill with no points (reflections only) is left out.
+
+    The check forms' exercises are left out: they are reported apart (:mod:`medialit.teacher.prepost`).
+    """
     maxima: dict[str, float] = {}
+    checks = set(grades.forms.of(Form.A)) | set(grades.forms.of(Form.B)) if grades.forms else set()
     for exercise in grades.exercises:
+        if exercise.id in checks:
+            continue
         maxima[str(exercise.skill)] = maxima.get(str(exercise.skill), 0.0) + max_score(exercise)
     return pd.Series({skill: points for skill, points in maxima.items() if points}, name="max", dtype=float)
 
@@ -303,31 +318,50 @@ def gradebook(grades: ClassGrades) -> pd.DataFrame:
     skill_of = {e.id: str(e.skill) for e in grades.exercises}
     maxima = skill_maxima(grades)
     skills = list(maxima.index)
-    total_max = grades.max_score
+    points = {e.id: max_score(e) for e in grades.exercises}
+    checks = set(grades.forms.of(Form.A)) | set(grades.forms.of(Form.B)) if grades.forms else set()
+    practice_max = grades.max_score - sum(points[i] for i in checks if i in points)
     problems = Counter(p.source for p in grades.answer_problems)
     totals = []
+    maxes = []
+    first_totals = []
     earned: dict[str, list[float]] = {skill: [] for skill in skills}
     for learner in grades.learners:
         per_skill = dict.fromkeys(skills, 0.0)
         for result in learner.results:
             skill = skill_of[result.exercise]
-            if skill in per_skill:
+            if skill in per_skill and result.exercise not in checks:
                 per_skill[skill] += result.score
         for skill in skills:
             earned[skill].append(per_skill[skill])
-        totals.append(learner.score)
-    first_totals = [learner.first_try_score for learner in grades.learners]
+        if checks:
+            kept_out = prepost.excluded(grades, learner)
+            totals.append(sum(r.score for r in learner.results if r.exercise not in kept_out))
+            maxes.append(grades.max_score - sum(points[i] for i in kept_out if i in points))
+            first_totals.append(
+                sum(
+                    (f if f is not None else r).score
+                    for f, r in zip(learner.first_results, learner.last_results, strict=True)
+                    if r.exercise not in checks
+                )
+            )
+        else:
+            totals.append(learner.score)
+            maxes.append(grades.max_score)
+            first_totals.append(learner.first_try_score)
+    forms = prepost.prepost_table(grades)
     columns = {
         "learner": [learner.learner for learner in grades.learners],
         "mode": [str(learner.mode) for learner in grades.learners],
         "answered": [len(learner.results) for learner in grades.learners],
         "total": totals,
-        "max": [total_max] * len(totals),
-        "percent": [round(100 * total / total_max, 1) if total_max else 0.0 for total in totals],
+        "max": maxes,
+        "percent": [round(100 * total / most, 1) if most else 0.0 for total, most in zip(totals, maxes, strict=True)],
         **{skill: _percent(earned[skill], maxima[skill]) for skill in skills},
+        **{name: forms[name].tolist() for name in forms.columns},
         "scored_on": [str(grades.score_on)] * len(totals),
         "first_try_total": first_totals,
-        "first_try_percent": [round(100 * total / total_max, 1) if total_max else 0.0 for total in first_totals],
+        "first_try_percent": [round(100 * total / practice_max, 1) if practice_max else 0.0 for total in first_totals],
         "first_unknown": [learner.first_unknown for learner in grades.learners],
         "checks": [learner.total_checks for learner in grades.learners],
         "revealed": [len(learner.revealed) for learner in grades.learners],
@@ -345,6 +379,7 @@ def gradebook(grades: ClassGrades) -> pd.DataFrame:
         "max",
         "percent",
         *skills,
+        *forms.columns,
         "scored_on",
         "first_try_total",
         "first_try_percent",
