@@ -91,8 +91,13 @@ def solve(page, frame, state, exercise) -> None:
     frame.evaluate("() => document.body.focus()")
     enter_answer(driver, state, scoring.examples(exercise).correct)
     press_in(driver, state["id"], "button.ml-check")
-    if state["attempts"] == 1:
-        wait_for_recorded(frame, state["id"])
+    if state["key"] is None:  # no key in the book: recorded, never scored in the page
+        frame.wait_for_function(
+            "(id) => document.querySelector(`[data-medialit-id='${id}'] .ml-status`)?.textContent"
+            ".startsWith('Answer recorded')",
+            arg=state["id"],
+            timeout=5000,
+        )
     else:
         maximum = scoring.max_score(exercise)
         wait_for_score(frame, state["id"], maximum, maximum)
@@ -181,3 +186,33 @@ def test_a_learner_works_through_the_launcher_and_resumes_in_a_new_runtime(
     assert again.evaluate("() => window.CALLS") == {"initialize": 1, "commit": 1, "finish": 0}
     assert again.evaluate(f"() => {cmi['api']}.cmi.suspend_data") == data["suspend"]
     assert again.external_requests == [] and again.console_errors == []
+
+
+@pytest.mark.parametrize("version", list(ScormVersion), ids=lambda v: f"scorm-{v}")
+def test_an_exam_package_reports_answers_and_completion_but_no_score(version, scorm_exam_site, page, exercise_set):
+    cmi = CMI[version]
+    open_platform(page, scorm_exam_site, version)
+    frame = go(page, f"{scorm_exam_site.url}/{version}", "lateral-reading.html")
+    states = {
+        s["id"]: s
+        for s in (
+            json.loads(el)
+            for el in frame.eval_on_selector_all("script.medialit-state", "els => els.map(e => e.textContent)")
+        )
+    }
+    state = states["lateral-treaty-date"]
+    assert state["key"] is None
+    solve(page, frame, state, exercise_set.get("lateral-treaty-date"))
+    page.wait_for_function(f"() => {cmi['api']}.cmi.interactions.childArray.length === 1", timeout=5000)
+    data = page.evaluate(
+        f"""() => {{
+          const cmi = JSON.parse(JSON.stringify({cmi["api"]}.cmi));
+          return {{ raw: {cmi["raw"]}, status: {cmi["status"]}, interaction: Object.values(cmi.interactions)[0] }};
+        }}"""
+    )
+    assert data["raw"] == "" and data["status"] == "incomplete"
+    interaction = data["interaction"]
+    assert interaction["id"] == "lateral-treaty-date" and interaction["result"] == ""
+    expected = scoring.examples(exercise_set.get("lateral-treaty-date")).correct
+    assert json.loads(interaction[cmi["response"]]) == expected
+    assert page.external_requests == [] and page.console_errors == []
