@@ -1,4 +1,4 @@
-"""Run every benchmark in turn, each in its own process: the book in Chromium, then grading a class.
+"""Run every benchmark in turn, each in its own process: the book in Chromium, grading a class, ``medialit --help``.
 
     .venv/bin/python benchmarks/run.py [--quick]
 
@@ -18,6 +18,7 @@ BENCHMARKS = {
     "book_bench.py": {"full": [], "quick": ["--quick"]},
     "grade_bench.py": {"full": [], "quick": ["--learners", "500"]},
     "grade_scale.py": {"full": [], "quick": ["--sizes", "500", "2000"]},
+    "cli_help.py": {"full": [], "quick": ["--runs", "2"]},
 }
 
 
