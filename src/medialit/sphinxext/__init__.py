@@ -6,7 +6,8 @@
 * ``medialit-document SLUG`` shows a case-study document verbatim, one numbered item per paragraph.
 * ``medialit-answer-key`` lists every exercise's targets, distractors and options with their explanations.
 * ``medialit-my-results`` shows the learner's results with the hand-in download; every page shows a progress summary
-  (``progress.py``); ``medialit-worksheets`` links every chapter's printable worksheet (``worksheets.py``).
+  (``progress.py``), and a check form's page which form to do first (``checkforms.py``); ``medialit-worksheets``
+  links every chapter's printable worksheet (``worksheets.py``).
 
 Every directive is also registered under its older name without the ``medialit-`` prefix (``exercise``,
 ``document``, ...), unless another extension (sphinx-exercise registers ``exercise``) already has that name, so that
@@ -37,7 +38,7 @@ from sphinx.util.docutils import is_directive_registered
 
 from medialit import __version__
 from medialit.assets import asset_path
-from medialit.sphinxext import console, exam, hidden_cells, progress, worksheets
+from medialit.sphinxext import checkforms, console, exam, hidden_cells, progress, worksheets
 from medialit.sphinxext.config import course
 from medialit.sphinxext.directives import AnswerKeyDirective, DocumentDirective, ExerciseDirective
 from medialit.sphinxext.nodes import add_html_only_node, exercise_node, visit_exercise_html
@@ -99,6 +100,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("myst_nb")
     hidden_cells.setup(app)
     progress.setup(app)
+    checkforms.setup(app)
     exam.setup(app)
     console.setup(app)
     worksheets.setup(app)
