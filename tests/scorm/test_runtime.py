@@ -13,6 +13,7 @@ from medialit import scoring
 from medialit.scorm import ScormVersion
 from medialit.scorm.package import book_manifest
 from tests.browser.test_every_exercise import page_states, wait_for_recorded, wait_for_score
+from tests.conftest import axe_violations
 from tests.keys import enter_answer, press_in
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
@@ -53,9 +54,7 @@ class InFrame:
 
 def book_frame(page):
     """The frame of the book's page inside the launcher, once its exercises are ready."""
-    launcher = page.frame_locator("#sco")
-    launcher.locator("#medialit-book").wait_for(state="attached")
-    for _ in range(100):
+    for _ in range(200):
         frame = page.frame(name="medialit-book")  # the frame's id, as Playwright names it
         if frame is not None and frame.url.endswith(".html"):
             return frame
@@ -138,6 +137,9 @@ def test_a_learner_works_through_the_launcher_and_resumes_in_a_new_runtime(
         }})"""
     )
     assert data["max"] == "100" and data["status"] == "incomplete"
+    if version is ScormVersion.V2004:
+        scaled = page.evaluate("() => [API_1484_11.cmi.score.scaled, API_1484_11.cmi.success_status]")
+        assert scaled == [str(round(percent / 100, 4)), "unknown"]  # no passing score given: no success status
     assert data["calls"]["initialize"] == 1 and data["calls"]["finish"] == 0  # three pages, one session
     assert data["calls"]["commit"] >= len(solved)
     assert [i["id"] for i in data["interactions"]] == solved
@@ -215,4 +217,16 @@ def test_an_exam_package_reports_answers_and_completion_but_no_score(version, sc
     assert interaction["id"] == "lateral-treaty-date" and interaction["result"] == ""
     expected = scoring.examples(exercise_set.get("lateral-treaty-date")).correct
     assert json.loads(interaction[cmi["response"]]) == expected
+    assert page.external_requests == [] and page.console_errors == []
+
+
+def test_without_a_platform_the_launcher_shows_the_book_from_local_storage(scorm_site, page, built_book, exercise_set):
+    page.goto(f"{scorm_site.url}/1.2/course/scorm/launcher.html")
+    frame = go(page, f"{scorm_site.url}/1.2", "lab.html")
+    state = next(s for s in page_states(built_book)["lab.html"] if s["id"] == "lab-ledger")
+    solve(page, frame, state, exercise_set.get("lab-ledger"))
+    kept = frame.evaluate("() => Object.keys(localStorage).filter((k) => k.includes(':lab-ledger:'))")
+    assert len(kept) == 1
+    assert page.locator("#medialit-launcher-status").text_content() == ""
+    assert axe_violations(page) == []
     assert page.external_requests == [] and page.console_errors == []

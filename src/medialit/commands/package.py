@@ -1,7 +1,7 @@
 """``medialit package``: the built book as one activity for a learning platform (a SCORM 1.2 or 2004 package).
 
-The book must be built first (``make build``); the package holds that build, so build it in exam mode for an exam
-(no key, no score reported: the teacher grades from the learners' answers as usual).
+The book must be built first (``medialit build``); the package holds that build, so build it in exam mode for an exam
+(``medialit build --mode exam``: no key, no score reported; the teacher grades from the hand-ins as usual).
 """
 
 from __future__ import annotations

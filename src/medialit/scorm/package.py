@@ -60,7 +60,7 @@ def book_manifest(html: Path) -> dict[str, Any]:
     """The manifest the build wrote into ``_static/medialit/progress.js``."""
     script = html / BOOK_SCRIPT
     if not script.is_file():
-        raise PackageError(f"no built book in {html} (no {BOOK_SCRIPT}): build the book first (make build)")
+        raise PackageError(f"no built book in {html} (no {BOOK_SCRIPT}): build the book first (medialit build)")
     first = script.read_text(encoding="utf-8").split("\n", 1)[0]
     if not first.startswith(MANIFEST_PREFIX) or not first.endswith(";"):
         raise PackageError(f"{script} does not start with the book's manifest: build the book again")
