@@ -7,6 +7,8 @@ downloaded once into ``~/.cache/medialit-test-wheels`` and reused after that.
 
 from __future__ import annotations
 
+import ast
+import importlib.metadata
 import json
 import os
 import re
@@ -14,6 +16,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tomllib
 import urllib.request
 import venv
 import zipfile
@@ -23,6 +26,7 @@ import pytest
 
 import medialit
 from medialit.cli import main
+from medialit.commands import build
 from medialit.commands.init import COURSE_FOLDERS, course_source, write_course
 from medialit.errors import MedialitError
 from medialit.sitezip import write_site_zip
@@ -267,3 +271,53 @@ def test_the_installed_tool_writes_builds_zips_and_serves_a_course(installed, tm
                 assert b'class="medialit-exercise' in response.read()
         finally:
             server.terminate()
+
+
+def test_every_module_the_package_imports_is_a_declared_dependency():
+    imported: set[str] = set()
+    for path in (ROOT / "src" / "medialit").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                imported.add(node.module.split(".")[0])
+    third_party = imported - set(sys.stdlib_module_names) - {"medialit"}
+    assert {"yaml", "pandas", "sphinx"} <= third_party  # the walk found the imports
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+
+    def name(requirement: str) -> str:
+        return re.sub(r"[-_.]+", "-", re.split(r"[<>=!~;\[ ]", requirement, maxsplit=1)[0]).lower()
+
+    declared = {name(r) for r in project["dependencies"]}
+    distributions = importlib.metadata.packages_distributions()
+    undeclared = {
+        module: distributions.get(module)
+        for module in sorted(third_party)
+        if not {name(d) for d in distributions.get(module, [module])} & declared
+    }
+    assert undeclared == {}
+
+
+def test_build_runs_jupyter_book_clean_with_a_kernel_of_this_python(tmp_path, monkeypatch, capsys):
+    write_course(tmp_path)
+    stale = tmp_path / "book" / "_build" / "html" / "old.html"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("stale", encoding="utf-8")
+    seen: dict[str, object] = {}
+
+    def fake_run(command, env, check):
+        jupyter = Path(env["JUPYTER_PATH"].split(os.pathsep)[0])
+        seen["kernel"] = json.loads((jupyter / "kernels" / "medialit" / "kernel.json").read_text(encoding="utf-8"))
+        seen["command"], seen["mode"], seen["stale"] = command, env.get("MEDIALIT_MODE"), stale.exists()
+        return subprocess.CompletedProcess(command, 3)
+
+    monkeypatch.setattr(build.subprocess, "run", fake_run)
+    assert main(["--root", str(tmp_path), "build", "--mode", "exam"]) == 1
+    assert seen["stale"] is False
+    assert seen["mode"] == "exam"
+    assert seen["kernel"]["argv"][:3] == [sys.executable, "-m", "ipykernel_launcher"]
+    command = seen["command"]
+    assert isinstance(command, list) and command[0] == sys.executable
+    assert command[3:] == ["build", str((tmp_path / "book").resolve()), "--all", "-W", "-n", "--keep-going"]
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "did not build" in err
