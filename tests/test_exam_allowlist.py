@@ -155,6 +155,8 @@ def test_the_table_of_contents_keeps_only_the_allowed_pages_in_order():
             "lateral-reading",
             "final-challenge",
             "my-results",
+            "check-a",
+            "check-b",
             "glossary",
         ]
     ]
