@@ -140,6 +140,13 @@ class FormOrder:
 
     set_by_teacher: Mapping[str, Form] = field(default_factory=dict)
     """The first form by :func:`~medialit.handin.learner_key`, from the teacher's file."""
+    names: Mapping[str, str] = field(default_factory=dict)
+    """The names as the teacher's file writes them, by :func:`~medialit.handin.learner_key`."""
+
+    def unmatched(self, learners: Iterable[str]) -> list[str]:
+        """The names of the teacher's file that are none of ``learners`` (a typing error, or no hand-in yet)."""
+        known = {learner_key(name) for name in learners}
+        return sorted(self.names.get(key, key) for key in self.set_by_teacher if key not in known)
 
     def first(self, name: str) -> Form:
         """The first form of the learner called ``name``."""
@@ -176,6 +183,7 @@ def read_form_order(path: Path) -> FormOrder:
         raise ProjectError(f"{path}: the first line must name the columns learner,first")
     name_at, form_at = header.index("learner"), header.index("first")
     found: dict[str, Form] = {}
+    names: dict[str, str] = {}
     for line, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
@@ -189,4 +197,5 @@ def read_form_order(path: Path) -> FormOrder:
         if key in found and found[key] is not Form(value):
             raise ProjectError(f"{path}, line {line}: this learner is given form {found[key]} on an earlier line")
         found[key] = Form(value)
-    return FormOrder(found)
+        names.setdefault(key, " ".join(name.split()))
+    return FormOrder(found, names)

@@ -170,10 +170,11 @@ def test_a_learner_with_one_form_has_no_gain(course, tmp_path):
     assert rows["Ben"]["gain"] != ""
 
 
-def test_the_teachers_file_overrides_the_hash(course, tmp_path):
-    flipped = [name for name in NAMES[:4]]
+def test_the_teachers_file_overrides_the_hash(course, tmp_path, capsys):
+    flipped = list(NAMES[:4])
     order_file = tmp_path / "order.csv"
-    lines = ["learner,first"] + [f"  {name.upper()} ,{first_form(name).other.lower()}" for name in flipped]
+    lines = ["learner,first", "Zara  Typo,A"]
+    lines += [f"  {name.upper()} ,{first_form(name).other.lower()}" for name in flipped]
     order_file.write_text("\ufeff" + "\r\n".join(lines) + "\r\n", encoding="utf-8")
     order = read_form_order(order_file)
     for name in flipped:
@@ -184,6 +185,9 @@ def test_the_teachers_file_overrides_the_hash(course, tmp_path):
     out = tmp_path / "out"
     args = ["--root", str(course.project.root), "grade", str(group.folder), "-o", str(out), "--forms", str(order_file)]
     assert main(args) == 0
+    printed = capsys.readouterr().out
+    assert f"Check forms: {len(NAMES)} learners took both, 0 only one" in printed
+    assert "The form-order file names 1 learner with no hand-in here (check the spelling):\n  Zara Typo\n" in printed
     book = pd.read_csv(out / "gradebook.csv").set_index("learner")
     for name in NAMES:
         first = first_form(name).other if name in flipped else first_form(name)

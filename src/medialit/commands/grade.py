@@ -127,6 +127,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     report = ClassReport(grades)
     _print_summary(report)
+    if course.forms:
+        _print_forms(report, order)
     sentences = sentence_texts(catalogue, found.exercises) if args.feedback else None
     written = write_outputs(report, args.output, html=not args.no_html, inputs=args.handins, sentences=sentences)
     print(f"Wrote {', '.join(p.name for p in written)} to {_text(str(args.output), 200)}")
@@ -146,6 +148,28 @@ def _lines(items: Sequence[T], describe: Callable[[T], str]) -> None:
         print("  " + describe(item))
     if len(items) > PRINTED:
         print(f"  ... and {len(items) - PRINTED} more, listed in rejected.csv")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _print_forms(report: ClassReport, order: FormOrder) -> None:
+    paired = report.paired
+    print(
+        f"\nCheck forms: {_count(paired.both, 'learner')} took both, {paired.only_one} only one "
+        "(gradebook.csv: pre_percent, post_percent, gain; they count toward percent only with --count-post)"
+    )
+    unmatched = order.unmatched(learner.learner for learner in report.grades.learners)
+    if unmatched:
+        print(
+            f"The form-order file names {_count(len(unmatched), 'learner')} with no hand-in here (check the spelling):"
+        )
+        print(
+            "  "
+            + ", ".join(_text(name, 100) for name in unmatched[:PRINTED])
+            + (" ..." if len(unmatched) > PRINTED else "")
+        )
 
 
 def _print_summary(report: ClassReport) -> None:
