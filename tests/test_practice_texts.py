@@ -26,7 +26,7 @@ CHECK_TEXTS = {"check-a": "check-a", "check-b": "check-b"}
 """Check form page → the one text it uses."""
 FINAL_TEXT = "final-lake"
 SKILLS = (Skill.SOURCING, Skill.CONTRADICTIONS, Skill.DISCLAIMER)
-TEACHER_SAYS = "Your teacher will tell you which form to do first; do the other at the end."
+TEACHER_SAYS = "Do one form before the module and the other at the end."
 _DOCUMENT = re.compile(r"^[ \t]*(?:`{3,}|~{3,})\{(?:medialit-)?document\}[ \t]+(\S+)", re.MULTILINE)
 
 
