@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from medialit.cli import main
 from medialit.course import Course
@@ -20,9 +22,10 @@ from medialit.forms import CheckForms, Form, FormOrder, check_forms, first_form,
 from medialit.handin import Answer, learner_key
 from medialit.learner import handin_from_results
 from medialit.model import Exercise
+from medialit.modes import Mode
 from medialit.reading_order import reading_order
 from medialit.scoring import grade, max_score, parse
-from medialit.teacher.grade import grade_paths
+from medialit.teacher.grade import ClassGrades, LearnerGrade, grade_paths
 from medialit.teacher.report import ClassReport
 from medialit.teacher.synthetic import synthetic_answer
 from medialit.teacher.tables import gradebook
@@ -272,3 +275,53 @@ def test_the_form_order_follows_the_name_as_the_grader_compares_names():
             assert learner_key(variant) == learner_key(name)
             assert first_form(variant) is first_form(name)
     assert FormOrder().first("Ana") is first_form("Ana")
+
+
+def _learner(name: str, exercises: list[Exercise], rng: random.Random, skip: float) -> LearnerGrade:
+    results = []
+    for exercise in exercises:
+        if rng.random() < skip:
+            continue
+        raw = synthetic_answer(exercise, rng, rng.random())
+        results.append(grade(exercise, parse(exercise, raw)))
+    return LearnerGrade(name, (f"{name}.json",), Mode.LEARN, tuple(results))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 2**32), count_post=st.booleans(), skip=st.sampled_from([0.0, 0.3, 0.8]))
+def test_gain_and_percent_follow_the_forms_for_any_answers(course, seed, count_post, skip):
+    rng = random.Random(seed)
+    exercises = list(course.lesson_order)
+    learners = tuple(_learner(name, exercises, rng, skip) for name in NAMES[:6])
+    grades = ClassGrades(tuple(exercises), learners, forms=course.forms, count_post=count_post)
+    book = gradebook(grades).set_index("learner")
+    checks = {i for form in Form for i in course.forms.of(form)}
+    for learner in learners:
+        row = book.loc[learner.learner]
+        scores = {r.exercise: r.score for r in learner.results}
+        first = first_form(learner.learner)
+
+        def percent(form: Form, scores: dict[str, float] = scores) -> float:
+            ids = course.forms.of(form)
+            if not any(i in scores for i in ids):
+                return math.nan
+            most = sum(max_score(course.by_id[i]) for i in ids)
+            return round(100 * sum(scores.get(i, 0.0) for i in ids) / most, 1)
+
+        assert _close(row["pre_percent"], percent(first))
+        assert _close(row["post_percent"], percent(first.other))
+        assert _close(row["gain"], percent(first.other) - percent(first))
+        counted = {e.id for e in exercises if e.id not in checks} | (
+            set(course.forms.of(first.other)) if count_post else set()
+        )
+        assert row["total"] == pytest.approx(sum(s for i, s in scores.items() if i in counted))
+        assert row["max"] == pytest.approx(sum(max_score(course.by_id[i]) for i in counted))
+        # The pre form never counts: the learner's percent is the same with the pre form left unanswered.
+        without_pre = LearnerGrade(
+            learner.learner,
+            learner.sources,
+            learner.mode,
+            tuple(r for r in learner.results if r.exercise not in course.forms.of(first)),
+        )
+        other = ClassGrades(tuple(exercises), (without_pre,), forms=course.forms, count_post=count_post)
+        assert gradebook(other)["percent"].iloc[0] == row["percent"]
