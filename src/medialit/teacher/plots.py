@@ -72,7 +72,7 @@ def item_difficulty(items: pd.DataFrame) -> Figure:
 def before_after(pairs: Mapping[str, Sequence[tuple[float, float]]]) -> Figure:
     """Per skill, one line per learner from their first check form's percent to their second's."""
     skills = list(pairs)
-    figure = Figure(figsize=(max(3.0, 2.2 * len(skills)), 3.2))
+    figure = Figure(figsize=(max(3.0, 2.2 * len(skills)), 3.4), layout="constrained")
     axes_list = figure.subplots(1, max(1, len(skills)), sharey=True, squeeze=False)[0]
     for axes, skill in zip(axes_list, skills, strict=False):
         for before, after in pairs[skill]:

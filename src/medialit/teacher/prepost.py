@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from medialit.forms import Form
-from medialit.model import Exercise
+from medialit.model import Exercise, Skill
 from medialit.scoring import max_score
 from medialit.teacher.grade import ClassGrades, LearnerGrade
 
@@ -46,12 +46,11 @@ def _form_exercises(grades: ClassGrades, form: Form) -> list[Exercise]:
 
 
 def form_skills(grades: ClassGrades) -> list[str]:
-    """The skills with points in both forms, in book order (none when the book has no check forms)."""
+    """The skills with points in both forms, in the order of :class:`~medialit.model.Skill` (none without forms)."""
     if not grades.forms:
         return []
     a, b = _form_exercises(grades, Form.A), _form_exercises(grades, Form.B)
-    skills = dict.fromkeys(str(e.skill) for e in grades.exercises)
-    return [s for s in skills if _points(a, s) and _points(b, s)]
+    return [str(s) for s in Skill if _points(a, str(s)) and _points(b, str(s))]
 
 
 def excluded(grades: ClassGrades, learner: LearnerGrade) -> frozenset[str]:
