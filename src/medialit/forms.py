@@ -123,7 +123,10 @@ def page_form(page: BookPage, text: str) -> Form | None:
 
 
 def check_forms(book: Path, pages: Iterable[BookPage]) -> CheckForms:
-    """The check forms of the book in ``book`` from its pages' front matter (pages of one form are joined)."""
+    """The check forms of the book in ``book`` from its pages' front matter (pages of one form are joined).
+
+    :class:`ProjectError` for a page naming another form than A or B, or an exercise on a page of each form.
+    """
     found: dict[Form, list[str]] = {}
     names = []
     for page in pages:
@@ -131,6 +134,9 @@ def check_forms(book: Path, pages: Iterable[BookPage]) -> CheckForms:
         if form is not None:
             found.setdefault(form, []).extend(page.exercise_ids)
             names.append(page.name)
+    shared = sorted(set(found.get(Form.A, ())) & set(found.get(Form.B, ())))
+    if shared:
+        raise ProjectError(f"the check forms A and B share the exercise {shared[0]!r}; each form needs its own")
     return CheckForms({form: tuple(dict.fromkeys(ids)) for form, ids in found.items()}, tuple(names))
 
 

@@ -102,14 +102,22 @@ def test_the_book_names_its_two_check_forms_in_front_matter(course):
     assert course.forms.form_of("sourcing-troops") is None
 
 
-def test_an_unknown_check_form_value_is_refused_naming_the_page(tmp_path):
+def test_an_unknown_check_form_value_is_refused_naming_the_page(project, tmp_path):
     (tmp_path / "_toc.yml").write_text("root: intro\nchapters:\n  - file: pre\n", encoding="utf-8")
     (tmp_path / "intro.md").write_text("# Intro\n", encoding="utf-8")
     (tmp_path / "pre.md").write_text("---\nmedialit-check-form: C\n---\n# Pre\n", encoding="utf-8")
     with pytest.raises(ProjectError, match=r"page 'pre'.*medialit-check-form: C.*A or B"):
         check_forms(tmp_path, reading_order(tmp_path))
+    with pytest.raises(ProjectError, match=r"page 'pre'"):
+        Course.load(project.root, book=tmp_path)
     (tmp_path / "pre.md").write_text("---\nmedialit-check-form: b\n---\n# Pre\n", encoding="utf-8")
     assert check_forms(tmp_path, reading_order(tmp_path)).pages == ("pre",)
+    (tmp_path / "_toc.yml").write_text("root: intro\nchapters:\n  - file: pre\n  - file: post\n", encoding="utf-8")
+    for name, form in (("pre", "A"), ("post", "B")):
+        text = f"---\nmedialit-check-form: {form}\n---\n# {name}\n\n```{{medialit-exercise}} same-one\n```\n"
+        (tmp_path / f"{name}.md").write_text(text, encoding="utf-8")
+    with pytest.raises(ProjectError, match="share the exercise 'same-one'"):
+        check_forms(tmp_path, reading_order(tmp_path))
 
 
 def test_gain_is_post_minus_pre_per_learner_and_skill_across_two_files(course, tmp_path):
