@@ -197,6 +197,10 @@ def test_a_learner_works_through_the_launcher_and_resumes_in_a_new_runtime(
                 wait_for_score(frame, exercise_id, maximum, maximum)
     summary = frame.locator(".ml-progress-count").first.text_content()
     assert summary == f"{len(solved)} of {len(entries)} exercises done"
+    # The platform names the learner and keeps the answers: no switching learner, no removing them from the browser.
+    name = "Doe, Jane" if version is ScormVersion.V1_2 else "Jane Doe"
+    assert frame.locator(".ml-learner-who").first.text_content() == f"You are: {name}"
+    assert frame.locator("button.ml-switch, button.ml-finish").count() == 0
     assert again.evaluate("() => window.CALLS") == {"initialize": 1, "commit": 1, "finish": 0}
     assert again.evaluate(f"() => {cmi['api']}.cmi.suspend_data") == data["suspend"]
     assert again.external_requests == [] and again.console_errors == []

@@ -45,18 +45,26 @@
   const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
   const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-  /** Where answers are kept: inside a SCORM package, the launcher's store (the page itself, or the launcher page
-   * that holds it in a frame, sets `MEDIALIT_STORE`: a Storage whose contents the learning platform keeps);
-   * everywhere else, localStorage. */
-  function storage() {
+  /** The SCORM launcher's store, or null outside a learning platform.
+   * @returns {Storage | null} */
+  function platformStore() {
     for (const place of [window, window.parent]) {
       try {
         const store = /** @type {any} */ (place).MEDIALIT_STORE;
-        if (store) return /** @type {Storage} */ (store);
+        if (store) return store;
       } catch {
         // A parent page of another site cannot be read: this is not the launcher.
       }
     }
+    return null;
+  }
+
+  /** Where answers are kept: inside a SCORM package, the launcher's store (the page itself, or the launcher page
+   * that holds it in a frame, sets `MEDIALIT_STORE`: a Storage whose contents the learning platform keeps);
+   * everywhere else, localStorage. */
+  function storage() {
+    const store = platformStore();
+    if (store) return store;
     try {
       return window.localStorage;
     } catch {
@@ -307,5 +315,8 @@
 
   migrate();
 
-  page.medialit.learners = { CURRENT, storage, keyOf, current, nameOf, saved, use, forget, answerName, metaName, readJSON };
+  /** Whether the answers live in a learning platform (one learner, named by the platform) rather than this browser. */
+  const platform = () => platformStore() !== null;
+
+  page.medialit.learners = { CURRENT, storage, platform, keyOf, current, nameOf, saved, use, forget, answerName, metaName, readJSON };
 })();

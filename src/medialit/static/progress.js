@@ -435,12 +435,13 @@
       const name = learnerName();
       if (name) {
         const who = h("p", { class: "ml-learner-who", tabindex: "-1" }, "You are: ", h("strong", { text: name }));
-        const change = switchControls(uid, place, status);
-        const finish = handin ? null : finishControls(uid, place, status, () => "", () => {});
+        // In a learning platform the platform names the learner and keeps the answers: no switch, no finish.
+        const change = L.platform() ? null : switchControls(uid, place, status);
+        const finish = handin || !change ? null : finishControls(uid, place, status, () => "", () => {});
         put(part,
           who,
-          h("p", { class: "ml-learner-actions" }, change.button, finish && " ", finish && finish.button),
-          change.area,
+          change && h("p", { class: "ml-learner-actions" }, change.button, finish && " ", finish && finish.button),
+          change && change.area,
           finish && finish.confirmBox,
           handin ? h("p", { text: helpNamed }) : null,
           own,
