@@ -175,18 +175,24 @@ def test_a_learner_works_through_the_launcher_and_resumes_in_a_new_runtime(
           const cmi = {cmi["api"]}.cmi;
           return {json.dumps(version)} === "1.2"
             ? {{ core: {{ student_id: cmi.core.student_id, student_name: cmi.core.student_name,
-                          lesson_status: cmi.core.lesson_status, entry: "resume" }},
+                          lesson_status: cmi.core.lesson_status, lesson_location: cmi.core.lesson_location,
+                          entry: "resume" }},
                  suspend_data: cmi.suspend_data }}
             : {{ learner_id: cmi.learner_id, learner_name: cmi.learner_name, entry: "resume",
-                 completion_status: cmi.completion_status, suspend_data: cmi.suspend_data }};
+                 completion_status: cmi.completion_status, location: cmi.location,
+                 suspend_data: cmi.suspend_data }};
         }}"""
     )
     assert saved["suspend_data"] == data["suspend"]
     assert page.external_requests == [] and page.console_errors == []
 
-    # A new runtime, started from what the platform kept: every answer is back, on every page.
+    last = list(SOLVED)[-1]
+    assert (saved["core"]["lesson_location"] if version is ScormVersion.V1_2 else saved["location"]) == last
+
+    # A new runtime, started from what the platform kept: the book opens where the learner was, and every answer is
+    # back, on every page.
     again = page_factory(viewport={"width": 1280, "height": 1000})
-    open_platform(again, scorm_site, version, saved)
+    assert open_platform(again, scorm_site, version, saved).url == f"{base}/course/{last}"
     for name, ids in reversed(SOLVED.items()):
         frame = go(again, base, name)
         for exercise_id in ids:

@@ -8,7 +8,9 @@
 // window.parent: the pages and the launcher come from the same package, so the same origin). Every change is written
 // to suspend_data (codec.js: SCORM 1.2 allows 4,096 characters; an answer that does not fit is refused as a full
 // localStorage would be, and the page offers the download of every answer), with the score, the completion and one
-// interaction per exercise answered, and committed. Without the API, the book works as a normal site.
+// interaction per exercise answered, and committed. The page the learner is on is kept as the location
+// (cmi.core.lesson_location / cmi.location), and the next session opens it. Without the API, the book works as a
+// normal site.
 //
 // The package writes book.js in front of this file: window.MEDIALIT_BOOK (the book's manifest, as progress.js reads it)
 // and window.MEDIALIT_SCORM {version: "1.2" | "2004", start: the book's first page, exercises: [{ids}] in the
@@ -23,6 +25,8 @@
   const LIMIT = V12 ? 4096 : 64000; // suspend_data's size in SCORM 1.2 and in SCORM 2004 4th edition
   const RESPONSE_LIMIT = V12 ? 255 : 4000; // an interaction's response
   const codec = page.medialit.scormCodec;
+  /** A page of the book, as kept in the location: a path inside the package, never out of it nor into scorm/. */
+  const PAGE = /^(?!scorm\/)(?!.*\.\.)[\w-][\w\-./]*\.html$/;
 
   // -- the API -----------------------------------------------------------------------------------------------------
 
@@ -256,7 +260,23 @@
         : "";
     }
     const frame = /** @type {HTMLIFrameElement} */ (document.getElementById("medialit-book"));
-    frame.src = new URL(SCORM.start, window.location.href).href;
+    const root = new URL("../", window.location.href).href; // the package's root: the book's folder
+    const last = started ? get(V12 ? "cmi.core.lesson_location" : "cmi.location") : "";
+    frame.src = PAGE.test(last) ? new URL(last, root).href : new URL(SCORM.start, window.location.href).href;
+    if (started) {
+      // The page the learner is on, so that the next session opens it again.
+      frame.addEventListener("load", () => {
+        let here = "";
+        try {
+          here = /** @type {Window} */ (frame.contentWindow).location.href.split("#")[0];
+        } catch {
+          return; // a page of another site
+        }
+        if (here.startsWith(root) && PAGE.test(here.slice(root.length))) {
+          set(V12 ? "cmi.core.lesson_location" : "cmi.location", here.slice(root.length));
+        }
+      });
+    }
   }
 
   page.medialit.launcher = { report, finish, started: () => started };
