@@ -1,8 +1,8 @@
 """A small Sphinx extension: the ``medialit-exercise``, ``medialit-document`` and ``medialit-answer-key`` directives.
 
-* ``medialit-exercise ID`` inlines the exercise's JSON state and, once per page, the front-end (``static/widget.js``,
-  ``static/scoring.js``) with a tiny model shim (``static/shim.js``). The page needs no kernel, no server and no
-  network: it works over http:// and file://.
+* ``medialit-exercise ID`` inlines the exercise's JSON state and, once per page, the front-end: one module joined from
+  the widget core and the kinds the page uses (:func:`medialit.frontend.bundle`), with a tiny model shim
+  (``static/shim.js``). The page needs no kernel, no server and no network: it works over http:// and file://.
 * ``medialit-document SLUG`` shows a case-study document verbatim, one numbered item per paragraph.
 * ``medialit-answer-key`` lists every exercise's targets, distractors and options with their explanations.
 * ``medialit-my-results`` shows the learner's results with the hand-in download; every page shows a progress summary
