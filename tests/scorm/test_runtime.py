@@ -273,3 +273,21 @@ def test_an_answer_that_does_not_fit_scorm_1_2_is_refused_and_said(scorm_site, p
     page.wait_for_timeout(300)  # the launcher reports 100 ms after a change: nothing was reported
     assert page.evaluate("() => [API.cmi.suspend_data, window.CALLS.commit]") == [suspend, 1]
     assert page.external_requests == [] and page.console_errors == []
+
+
+def test_answers_the_platform_does_not_take_are_said_above_the_book(scorm_site, page, built_book, exercise_set):
+    open_platform(page, scorm_site, ScormVersion.V2004)
+    page.evaluate(
+        "() => { const real = API_1484_11.SetValue.bind(API_1484_11);"
+        " API_1484_11.SetValue = (k, v) => (k === 'cmi.suspend_data' ? 'false' : real(k, v)); }"
+    )
+    frame = go(page, f"{scorm_site.url}/2004", "lab.html")
+    state = next(s for s in page_states(built_book)["lab.html"] if s["id"] == "lab-ledger")
+    solve(page, frame, state, exercise_set.get("lab-ledger"))
+    status = page.frame_locator("#sco").locator("#medialit-launcher-status")
+    status.filter(has_text="did not save").wait_for(timeout=5000)
+    assert status.text_content() == (
+        "Your learning platform did not save your latest answers. "
+        "To keep a copy, download your answers from My results."
+    )
+    assert page.external_requests == [] and page.console_errors == []

@@ -150,7 +150,7 @@
   function report() {
     window.clearTimeout(timer);
     if (!started || finished) return;
-    set("cmi.suspend_data", encoded());
+    const kept = String(set("cmi.suspend_data", encoded())) === "true";
     const records = savedRecords();
     let points = 0;
     let maximum = 0;
@@ -202,7 +202,16 @@
         set(`${at}result`, decimal(record.score));
       }
     });
-    commit();
+    const committed = String(commit()) === "true";
+    say(kept && committed ? "" : "Your learning platform did not save your latest answers. To keep a copy, download "
+      + "your answers from My results.");
+  }
+
+  /** Tell the learner, above the book, what the platform did not do ("" when all is well).
+   * @param {string} text */
+  function say(text) {
+    const status = document.getElementById("medialit-launcher-status");
+    if (status && status.textContent !== text) status.textContent = text;
   }
 
   /** @param {number} ms */
