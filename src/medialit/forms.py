@@ -14,17 +14,14 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-import yaml
-
 from medialit.errors import ProjectError
 from medialit.handin import learner_key
-from medialit.reading_order import BookPage, page_text
+from medialit.reading_order import BookPage, front_matter, page_text
 
 __all__ = [
     "FRONT_MATTER_KEY",
@@ -41,7 +38,6 @@ FRONT_MATTER_KEY = "medialit-check-form"
 """The front-matter key of a check form's page."""
 MAX_ORDER_BYTES = 2 * 1024 * 1024
 """The largest form-order file read."""
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
 _MASK = 0xFFFFFFFF
 
 
@@ -107,14 +103,8 @@ class CheckForms:
 
 def page_form(page: BookPage, text: str) -> Form | None:
     """The form the page source ``text`` says it is; :class:`ProjectError` naming the page for any other value."""
-    found = _FRONT_MATTER.match(text)
-    if found is None:
-        return None
-    try:
-        data = yaml.safe_load(found.group(1))
-    except yaml.YAMLError:
-        return None
-    if not isinstance(data, dict) or FRONT_MATTER_KEY not in data:
+    data = front_matter(text)
+    if FRONT_MATTER_KEY not in data:
         return None
     value = data[FRONT_MATTER_KEY]
     if isinstance(value, str) and value.strip().upper() in ("A", "B"):

@@ -47,16 +47,22 @@ class BookPage:
         return self.name.rsplit("/", 1)[-1]
 
 
-def page_is_assessed(text: str) -> bool:
-    """Whether the page source ``text`` starts with front matter saying ``medialit-assessment: true``."""
+def front_matter(text: str) -> dict[str, object]:
+    """The YAML front matter the page source ``text`` starts with; empty when it has none or it cannot be read
+    (the book's build reports such a page)."""
     found = _FRONT_MATTER.match(text)
     if found is None:
-        return False
+        return {}
     try:
         data = yaml.safe_load(found.group(1))
     except yaml.YAMLError:
-        return False
-    return isinstance(data, dict) and data.get(FRONT_MATTER_KEY) is True
+        return {}
+    return {str(k): v for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def page_is_assessed(text: str) -> bool:
+    """Whether the page source ``text`` starts with front matter saying ``medialit-assessment: true``."""
+    return front_matter(text).get(FRONT_MATTER_KEY) is True
 
 
 def _files(entries: Iterable[object]) -> Iterator[str]:
