@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from medialit.model import Exercise, ExerciseType, Option, Skill
+from medialit.model import Exercise, ExerciseType, Option
 from medialit.state import exercise_state
 from tests.browser.pages import squash, text_of, wait_for_text
 from tests.conftest import axe_violations
+from tests.kinds import made_up
 
 pytestmark = pytest.mark.browser
 
@@ -26,15 +27,11 @@ def _open_choice() -> Exercise:
             discussion=True,
         ),
     )
-    return Exercise(
+    return made_up.exercise(
+        ExerciseType.CHOICE,
         id="open-choice",
-        type=ExerciseType.CHOICE,
-        skill=Skill.CONTRADICTIONS,
         title="Which pairs cannot both be true?",
         prompt="Tick every pair of claims that cannot both be true.",
-        hints=(),
-        documents=(),
-        units=(),
         options=options,
         multiple=True,
     )

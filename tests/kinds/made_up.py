@@ -1,9 +1,11 @@
 """Made-up exercises for the kinds' tests: sentences, quotes and a highlight exercise over them."""
 
+from typing import Any
+
 from medialit.model import Anchor, Distractor, Exercise, ExerciseType, Label, Skill, Target
 from medialit.text import Unit
 
-__all__ = ["KINDS", "Distractor", "Label", "Target", "anchor", "highlight", "units"]
+__all__ = ["KINDS", "Distractor", "Label", "Target", "anchor", "exercise", "highlight", "units"]
 
 
 def units(n: int, slug: str = "d") -> tuple[Unit, ...]:
@@ -14,14 +16,24 @@ def anchor(*ids: str) -> Anchor:
     return Anchor(ids[0].split(":")[0], "q", 0, 1, ids)
 
 
+def exercise(kind: ExerciseType, *, skill: Skill = Skill.CONTRADICTIONS, **fields: Any) -> Exercise:
+    """A made-up exercise of ``kind``: ``fields`` as given, the rest filled in with placeholders."""
+    defaults: dict[str, Any] = {
+        "id": kind.value[0],
+        "title": "t",
+        "prompt": "p",
+        "hints": (),
+        "documents": (),
+        "units": (),
+    }
+    return Exercise(type=kind, skill=skill, **{**defaults, **fields})
+
+
 def highlight(n=6, targets=(), distractors=(), labels=(), allow_none=False) -> Exercise:
-    return Exercise(
-        id="x",
-        type=ExerciseType.HIGHLIGHT,
+    return exercise(
+        ExerciseType.HIGHLIGHT,
         skill=Skill.SOURCING,
-        title="t",
-        prompt="p",
-        hints=(),
+        id="x",
         documents=("d",),
         units=units(n),
         targets=tuple(targets),

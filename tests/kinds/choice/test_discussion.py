@@ -4,8 +4,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from medialit import scoring
-from medialit.model import Exercise, ExerciseType, Option, Skill
+from medialit.model import Exercise, ExerciseType, Option
 from medialit.scoring import Verdict
+from tests.kinds import made_up
 
 
 def choice_with_discussion() -> Exercise:
@@ -15,18 +16,7 @@ def choice_with_discussion() -> Exercise:
         Option("c", "C", False, "fc"),
         Option("open", "O", False, "Either reading is fair.", discussion=True),
     )
-    return Exercise(
-        id="c",
-        type=ExerciseType.CHOICE,
-        skill=Skill.CONTRADICTIONS,
-        title="t",
-        prompt="p",
-        hints=(),
-        documents=(),
-        units=(),
-        options=options,
-        multiple=True,
-    )
+    return made_up.exercise(ExerciseType.CHOICE, options=options, multiple=True)
 
 
 def test_a_discussion_option_is_accepted_either_way_and_always_explained():

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from medialit import scoring
 from medialit.model import Exercise, ExerciseType, Option, Skill
 from medialit.scoring import FormatError, Verdict
+from tests.kinds import made_up
 
 
 def choice_exercise(multiple: bool) -> Exercise:
@@ -16,18 +17,7 @@ def choice_exercise(multiple: bool) -> Exercise:
         Option("c", "C", False, "fc"),
         Option("d", "D", False, "fd"),
     )
-    return Exercise(
-        id="c",
-        type=ExerciseType.CHOICE,
-        skill=Skill.VERIFICATION,
-        title="t",
-        prompt="p",
-        hints=(),
-        documents=(),
-        units=(),
-        options=options,
-        multiple=multiple,
-    )
+    return made_up.exercise(ExerciseType.CHOICE, skill=Skill.VERIFICATION, options=options, multiple=multiple)
 
 
 def test_choice_net_correct():

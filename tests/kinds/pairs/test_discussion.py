@@ -6,27 +6,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from medialit import scoring
-from medialit.model import Anchor, Exercise, ExerciseType, Skill, Target
+from medialit.model import Exercise, ExerciseType, Target
 from medialit.scoring import Verdict
-from medialit.text import Unit
-
-
-def units(n: int, slug: str) -> tuple[Unit, ...]:
-    return tuple(Unit(f"{slug}:{i}.1", slug, i, 1, i * 10, i * 10 + 5, f"s{i}") for i in range(1, n + 1))
-
-
-def anchor(*ids: str) -> Anchor:
-    return Anchor(ids[0].split(":")[0], "q", 0, 1, ids)
+from tests.kinds import made_up
+from tests.kinds.made_up import anchor, units
 
 
 def pairs_with_discussion() -> Exercise:
-    return Exercise(
-        id="p",
-        type=ExerciseType.PAIRS,
-        skill=Skill.CONTRADICTIONS,
-        title="t",
-        prompt="p",
-        hints=(),
+    return made_up.exercise(
+        ExerciseType.PAIRS,
         documents=("d", "e"),
         units=units(4, "d") + units(4, "e"),
         targets=(Target("art", (anchor("d:1.1"), anchor("e:2.1", "e:3.1")), "Article 4 or 5"),),

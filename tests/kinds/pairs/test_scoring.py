@@ -5,19 +5,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from medialit import scoring
-from medialit.model import Distractor, Exercise, ExerciseType, Skill, Target
+from medialit.model import Distractor, Exercise, ExerciseType, Target
 from medialit.scoring import FormatError
+from tests.kinds import made_up
 from tests.kinds.made_up import anchor, units
 
 
 def pairs_exercise() -> Exercise:
-    return Exercise(
-        id="p",
-        type=ExerciseType.PAIRS,
-        skill=Skill.CONTRADICTIONS,
-        title="t",
-        prompt="p",
-        hints=(),
+    return made_up.exercise(
+        ExerciseType.PAIRS,
         documents=("d", "e"),
         units=units(4) + units(4, "e"),
         targets=(Target("art", (anchor("d:1.1"), anchor("e:2.1", "e:3.1")), "Article 4 or 5"),),
