@@ -14,6 +14,7 @@ import pytest
 from medialit.assets import asset_text
 from medialit.handin import CSV_COLUMNS, FORMAT, FORMAT_VERSION, browser_contract, read_handin
 from medialit.scoring import examples
+from tests.browser.pages import download_both
 from tests.browser.storage import key_of, seed_script
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
@@ -48,22 +49,6 @@ def saved_answer(storage_keys: dict, manifest: dict, exercise_set) -> dict[str, 
         f"{storage_keys['meta']}{learner}": json.dumps({"learner": "Ana"}),
         storage_keys["current"]: json.dumps({"key": learner}),
     }
-
-
-def download_both(page, url: str, folder: Path) -> dict[str, Path]:
-    """Download the hand-in from My results as JSON and as CSV."""
-    page.goto(f"{url}/my-results.html")
-    panel = page.locator("#medialit-results")
-    panel.get_by_role("button", name="Download my answers").wait_for()
-    paths = {}
-    for kind, button in (("json", "Download my answers"), ("csv", "Download as CSV")):
-        with page.expect_download() as download:
-            panel.get_by_role("button", name=button).click()
-        paths[kind] = folder / kind / download.value.suggested_filename
-        paths[kind].parent.mkdir(parents=True)
-        download.value.save_as(paths[kind])
-    assert page.console_errors == [] and page.external_requests == []
-    return paths
 
 
 def csv_rows(path: Path) -> list[list[str]]:

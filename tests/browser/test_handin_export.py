@@ -14,6 +14,7 @@ import pytest
 from medialit import cli
 from medialit.handin import schema
 from medialit.scoring import examples
+from tests.browser.pages import download_both
 from tests.browser.storage import CURRENT, answer_name, key_of, meta_name, seed_script
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
@@ -57,20 +58,13 @@ def tampered_storage(manifest, exercise_set) -> tuple[dict, list[str], str]:
 def test_a_download_of_tampered_storage_is_valid_and_fully_graded(book_server, page, manifest, exercise_set, tmp_path):
     storage, kept, left_out = tampered_storage(manifest, exercise_set)
     page.add_init_script(seed_script(storage))
-    page.goto(f"{book_server.url}/my-results.html")
-    panel = page.locator("#medialit-results")
-    panel.get_by_role("button", name="Download my answers").wait_for()
-    paths = {}
-    for kind, button in (("json", "Download my answers"), ("csv", "Download as CSV")):
-        with page.expect_download() as download:
-            panel.get_by_role("button", name=button).click()
-        paths[kind] = tmp_path / kind / download.value.suggested_filename
-        paths[kind].parent.mkdir()
-        download.value.save_as(paths[kind])
+
+    def told(panel) -> None:
         note = panel.locator("[role=status]").text_content()
         assert f"Downloaded {len(kept)} answers" in note
         assert f"Left out because the saved answer is damaged: {left_out}." in note
-    assert page.console_errors == [] and page.external_requests == []
+
+    paths = download_both(page, book_server.url, tmp_path, after_each=told)
 
     data = json.loads(paths["json"].read_text(encoding="utf-8"))
     jsonschema.validate(data, schema())
