@@ -21,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from medialit.commands.build import BUILD_FLAGS
+
 ROOT = Path(__file__).resolve().parents[1]
 PLAIN_PAGE = "glossary.html"
 CHECK_PAGE = "disclaimer.html"
@@ -73,10 +75,7 @@ def build(output: Path) -> tuple[Path, float]:
         str(Path(sys.executable).with_name("jupyter-book")),
         "build",
         str(ROOT / "book"),
-        "--all",
-        "-W",
-        "-n",
-        "--keep-going",
+        *BUILD_FLAGS,
         "--path-output",
         str(output),
     ]

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from medialit.catalogue import Catalogue
+from medialit.commands.build import BUILD_FLAGS
 from medialit.exercises import ExerciseSet, load_exercises
 from medialit.project import Project
 
@@ -157,10 +158,7 @@ def build_book(output: Path, *, mode: str = "learn", book: Path | None = None) -
         str(Path(sys.executable).with_name("jupyter-book")),
         "build",
         str(book or ROOT / "book"),
-        "--all",
-        "-W",
-        "-n",
-        "--keep-going",
+        *BUILD_FLAGS,
         "--path-output",
         str(output),
     ]

@@ -21,13 +21,15 @@ from medialit.modes import Mode
 from medialit.project import Project
 from medialit.sitezip import write_site_zip
 
-__all__ = ["DEFAULT_ZIP", "KERNEL", "build_book", "html_folder"]
+__all__ = ["BUILD_FLAGS", "DEFAULT_ZIP", "KERNEL", "build_book", "html_folder"]
 
 HELP = "Build the book (a static website in book/_build/html); with --zip, also write it as one zip file to host."
 
 DEFAULT_ZIP = Path("_build") / "medialit-site.zip"
 """Where ``--zip`` writes, relative to the book folder."""
 
+BUILD_FLAGS = ("--all", "-W", "-n", "--keep-going")
+"""How every build of the book runs Jupyter Book: all files, warnings as errors, nitpicky, every error reported."""
 KERNEL = "medialit"
 """The kernel the book's notebook pages name in their front matter."""
 
@@ -80,10 +82,7 @@ def build_book(project: Project, *, mode: str | None = None) -> int:
         "import sys; from jupyter_book.cli.main import main; sys.argv[0] = 'jupyter-book'; main()",
         "build",
         str(project.book),
-        "--all",
-        "-W",
-        "-n",
-        "--keep-going",
+        *BUILD_FLAGS,
     ]
     with tempfile.TemporaryDirectory(prefix="medialit-kernel-") as jupyter:
         env = {**os.environ, "JUPYTER_PATH": os.pathsep.join(filter(None, [jupyter, os.environ.get("JUPYTER_PATH")]))}
