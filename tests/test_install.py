@@ -234,7 +234,7 @@ def test_the_wheel_carries_the_course_and_no_tests(wheel):
 
 
 @pytest.mark.build
-def test_the_installed_tool_writes_builds_zips_and_serves_a_course(installed, tmp_path):
+def test_the_installed_tool_writes_builds_zips_packages_and_serves_a_course(installed, tmp_path):
     env = _clean_env()
     env["PATH"] = f"{installed}{os.pathsep}{env.get('PATH', '')}"
     command = str(installed / "medialit")
@@ -256,6 +256,12 @@ def test_the_installed_tool_writes_builds_zips_and_serves_a_course(installed, tm
     with zipfile.ZipFile(course / "book" / "_build" / "medialit-site.zip") as archive:
         names = set(archive.namelist())
     assert {"index.html", "sourcing.html", "cases/bridge.html"} <= names
+    for version in ("1.2", "2004"):
+        package = work / f"course-scorm-{version}.zip"
+        _run([command, "package", "--scorm", version, "-o", str(package)], course, env)
+        with zipfile.ZipFile(package) as archive:
+            names = set(archive.namelist())
+        assert {"imsmanifest.xml", "scorm/launcher.html", "sourcing.html"} <= names
 
     serving = [command, "serve", "--port", "0"]
     with subprocess.Popen(
