@@ -10,6 +10,7 @@ import pytest
 
 from medialit.state import exercise_state
 from tests.browser.pages import squash, text_of, wait_for_text
+from tests.browser.reveal import show_answer
 
 pytestmark = pytest.mark.browser
 
@@ -45,7 +46,7 @@ def test_the_first_answer_is_kept_and_the_missed_list_counts_as_shown(open_page,
 def test_show_answer_is_recorded(open_page, exercise_set, catalogue):
     page = open_page([exercise_state(exercise_set.get("disclaimer-000"), catalogue)])
     root = page.locator("[data-medialit-id='disclaimer-000']")
-    root.get_by_role("button", name="Show answer").click()
+    show_answer(root)
     page.wait_for_function("() => Object.values(localStorage).some((v) => v.includes('\"revealed\":true'))")
     assert saved(page, "disclaimer-000")["revealed"] is True
 
@@ -90,7 +91,7 @@ def test_first_try_and_shown_answer_reach_the_hand_in_and_the_gradebook(book_ser
     shown = page.locator("[data-medialit-id='disclaimer-000']")
     shown.get_by_role("button", name="Check").click()
     wait_for_text(page, "disclaimer-000", "points")
-    shown.get_by_role("button", name="Show answer").click()
+    show_answer(shown)
     page.wait_for_function("() => Object.values(localStorage).some((v) => v.includes('\"revealed\":true'))")
     page.goto(f"{book_server.url}/my-results.html")
     panel = page.locator("#medialit-results")

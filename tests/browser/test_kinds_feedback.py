@@ -87,5 +87,6 @@ def test_a_wrong_kind_beside_the_right_one_and_the_answer_with_its_alternatives(
     assert "✗ Wrong kind" in text and "Right sentence, but this kind does not fit it." in text
     press_button(page, KINDS, "Try again")  # the answer is shown in place of a result
     press_button(page, KINDS, "Show answer")
+    press_button(page, KINDS, "Show answer")  # the confirmation's button, after Cancel
     wait_for_text(page, KINDS, "The answer")
     assert "(Vague group; also accepted: Anonymous official)" in text_of(page, KINDS)

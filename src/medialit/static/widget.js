@@ -122,22 +122,44 @@ function render({ model, el }) {
 
   const checkButton = /** @type {HTMLButtonElement} */ (h("button", { type: "button", class: "ml-check", text: "Check", onclick: check }));
   const hintButton = /** @type {HTMLButtonElement} */ (h("button", { type: "button", class: "ml-hint", text: "Hint", onclick: showHint }));
-  const revealButton = keyView && view.scored ? /** @type {HTMLButtonElement} */ (h("button", { type: "button", class: "ml-reveal", text: "Show answer", onclick: reveal })) : null;
   const againButton = /** @type {HTMLButtonElement} */ (h("button", { type: "button", class: "ml-again", text: "Try again", onclick: tryAgain }));
   // The assessment setting: one attempt, recorded for the teacher; no hints, no answer shown, no Try again.
   if (oneAttempt) againButton.hidden = true;
   if (!state.hints.length) hintButton.hidden = true;
-  root.append(h("div", { class: "ml-actions" }, checkButton, hintButton, revealButton, againButton), message);
+  root.append(h("div", { class: "ml-actions" }, checkButton, hintButton, againButton), message);
+  // "Show answer" stands apart from Check, quieter, and asks first: a shown answer is recorded.
+  const reveal = keyView && view.scored ? buildReveal() : null;
 
   const hintsBox = h("div", { class: "ml-hints", "aria-live": "polite" });
-  const status = h("p", { class: "ml-status", "aria-live": "polite" });
+  const status = h("p", { class: "ml-status", "aria-live": "polite", tabindex: "-1" });
   const feedback = h("div", { class: "ml-feedback" });
   const answerBox = h("div", { class: "ml-answer" });
-  root.append(hintsBox, status, feedback, answerBox);
+  root.append(hintsBox, status, feedback, ...(reveal ? [reveal.area] : []), answerBox);
   el.append(root);
 
+  function buildReveal() {
+    const button = /** @type {HTMLButtonElement} */ (
+      h("button", { type: "button", class: "ml-reveal", text: "Show answer", "aria-expanded": "false", "aria-controls": `${uid}-confirm`, onclick: askToReveal })
+    );
+    const cancel = /** @type {HTMLButtonElement} */ (h("button", { type: "button", class: "ml-confirm-cancel", text: "Cancel", onclick: cancelReveal }));
+    const confirm = /** @type {HTMLButtonElement} */ (h("button", { type: "button", class: "ml-confirm-show", text: "Show answer", onclick: revealAnswer }));
+    const box = h(
+      "div",
+      { id: `${uid}-confirm`, class: "ml-confirm", role: "group", "aria-labelledby": `${uid}-confirm-question`, hidden: true },
+      h("p", { id: `${uid}-confirm-question`, class: "ml-confirm-question", text: "Show the answer? It will be recorded that you saw it." }),
+      h("div", { class: "ml-confirm-actions" }, cancel, confirm),
+    );
+    box.addEventListener("keydown", (event) => {
+      if (event.key === "Escape") {
+        event.preventDefault();
+        cancelReveal();
+      }
+    });
+    return { area: h("div", { class: "ml-reveal-area" }, button, box), button, box, cancel };
+  }
+
   function buildConfidence() {
-    const fieldset = h("fieldset", { class: "ml-confidence" }, h("legend", { text: "How sure are you? (You can skip this.)" }));
+    const fieldset = h("fieldset", { class: "ml-confidence" }, h("legend", { text: "Optional: how sure are you?" }));
     /** @type {HTMLInputElement[]} */
     const inputs = [];
     /** @type {[number, string][]} */
@@ -169,7 +191,10 @@ function render({ model, el }) {
     againButton.disabled = !ui.locked || oneAttempt;
     hintButton.disabled = ui.hints >= state.hints.length;
     hintButton.textContent = ui.hints >= state.hints.length && state.hints.length ? "No more hints" : "Hint";
-    if (revealButton) revealButton.disabled = ui.revealed;
+    if (reveal) {
+      if (ui.revealed) closeConfirm();
+      reveal.button.disabled = ui.revealed;
+    }
   }
 
   // -- the answer, checking and feedback -------------------------------------------------------------------------
@@ -235,7 +260,29 @@ function render({ model, el }) {
     });
   }
 
-  function reveal() {
+  // Show answer asks in the page; Cancel (or Escape) goes back to the button, with nothing recorded.
+  function askToReveal() {
+    if (!reveal || ui.revealed) return;
+    reveal.box.hidden = false;
+    reveal.button.hidden = true;
+    reveal.button.setAttribute("aria-expanded", "true");
+    reveal.cancel.focus();
+  }
+
+  function closeConfirm() {
+    if (!reveal) return;
+    reveal.box.hidden = true;
+    reveal.button.hidden = false;
+    reveal.button.setAttribute("aria-expanded", "false");
+  }
+
+  function cancelReveal() {
+    if (!reveal) return;
+    closeConfirm();
+    reveal.button.focus();
+  }
+
+  function revealAnswer() {
     ui.revealed = true;
     model.set("revealed", true);
     model.save_changes();
@@ -243,6 +290,7 @@ function render({ model, el }) {
     renderResult();
     const first = /** @type {HTMLElement | null} */ (answerBox.firstChild);
     if (!answerBox.hidden && first) first.focus();
+    else status.focus(); // the answer is in the result shown, under its score
   }
 
   /** @param {any} result */
