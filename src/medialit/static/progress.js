@@ -101,6 +101,7 @@
 
   function renderSummary() {
     const s = summary(records());
+    renderIndicator(s);
     const percent = s.total ? Math.round((100 * s.done) / s.total) : 0;
     const bar = h("span", { class: "ml-progress-fill" });
     bar.style.width = `${percent}%`;
@@ -129,6 +130,54 @@
     if (sidebar) sidebar.prepend(box);
     else (document.querySelector("main") || document.body).prepend(box);
     renderSummary();
+  }
+
+  // -- the indicator in the page header (always in view) ----------------------------------------------------------
+
+  // A compact "Done: 3 of 12" in the header bar over the page (the sidebar's full box is below the fold on a laptop
+  // and inside the menu on a phone). Its button opens the points per skill; pointing at it opens them too.
+  let indicator = null;
+
+  function mountIndicator() {
+    const header = document.querySelector(".bd-header-article .header-article-items__start")
+      || document.querySelector(".bd-header-article");
+    if (!header) return; // a page without the book's header
+    const panel = h("div", { id: "medialit-indicator-panel", class: "ml-indicator-panel", hidden: true });
+    const button = h("button", { type: "button", class: "ml-indicator-button", "aria-expanded": "false",
+      "aria-controls": panel.id });
+    const item = h("div", { class: "header-article-item medialit-indicator" }, button, panel);
+    const show = (open) => {
+      panel.hidden = !open;
+      button.setAttribute("aria-expanded", String(open));
+    };
+    button.addEventListener("click", () => show(panel.hidden));
+    item.addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && !panel.hidden) {
+        show(false);
+        button.focus();
+      }
+    });
+    document.addEventListener("click", (event) => {
+      if (!item.contains(/** @type {Node} */ (event.target))) show(false);
+    });
+    header.append(item);
+    indicator = { button, panel };
+  }
+
+  function renderIndicator(s) {
+    if (!indicator) return;
+    put(indicator.button, `${exam ? "Answered" : "Done"}: ${s.done} of ${s.total}`);
+    const list = exam ? null : h("ul", { class: "ml-progress-skills" },
+      ...s.skills.map((skill) => h("li", {}, h("span", { text: skill.title }), " ",
+        h("span", { class: "ml-progress-points", text: pointWords(skill) }))));
+    put(indicator.panel,
+      h("p", { class: "ml-progress-title", text: "Your progress" }),
+      h("p", { class: "ml-progress-count", text: doneWords(s) }),
+      list,
+      BOOK.results_page
+        ? h("a", { class: "ml-progress-link", href: new URL(BOOK.results_page, root).href, text: "My results and hand-in" })
+        : null,
+    );
   }
 
   // -- the hand-in ---------------------------------------------------------------------------------------------
@@ -598,6 +647,7 @@
   }
 
   function start() {
+    mountIndicator();
     mountSummary();
     if (panel) renderResults(panel);
     const told = notice();
