@@ -106,6 +106,8 @@ def test_the_points_per_skill_open_from_the_keyboard_and_match_the_full_box(book
     # Pointing at it opens the points too.
     page.locator(INDICATOR).hover()
     assert panel.is_visible()
+    page.keyboard.press("Escape")  # and Escape closes it while the pointer stays
+    assert panel.is_hidden()
     assert page.external_requests == [] and page.console_errors == []
 
 

@@ -160,6 +160,11 @@
     document.addEventListener("click", (event) => {
       if (!item.contains(/** @type {Node} */ (event.target))) show(false);
     });
+    // Opened by pointing at it, Escape closes it too, until the pointer leaves.
+    document.addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && item.matches(":hover")) item.classList.add("ml-indicator-quiet");
+    });
+    item.addEventListener("mouseleave", () => item.classList.remove("ml-indicator-quiet"));
     header.append(item);
     indicator = { button, panel };
   }
