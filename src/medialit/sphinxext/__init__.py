@@ -38,7 +38,7 @@ from sphinx.util.docutils import is_directive_registered
 
 from medialit import __version__
 from medialit.assets import asset_path
-from medialit.sphinxext import checkforms, console, exam, hidden_cells, progress, worksheets
+from medialit.sphinxext import checkforms, console, exam, hidden_cells, light, progress, worksheets
 from medialit.sphinxext.config import course
 from medialit.sphinxext.directives import AnswerKeyDirective, DocumentDirective, ExerciseDirective
 from medialit.sphinxext.nodes import add_html_only_node, exercise_node, visit_exercise_html
@@ -104,6 +104,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     exam.setup(app)
     console.setup(app)
     worksheets.setup(app)
+    light.setup(app)
     app.connect("config-inited", _on_config_inited)
     app.connect("config-inited", _register_aliases)
     app.connect("builder-inited", _on_builder_inited)
