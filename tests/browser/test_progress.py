@@ -95,6 +95,9 @@ def test_the_summary_on_every_page_follows_a_checked_answer(book_server, page, m
         text = summary(page)
         assert f"1 of {total} exercises done" in text, name
         assert f"Is this even news? 1 of {int(disclaimer_max)} points" in text, name
+        for skill in manifest["skills"]:  # a skill whose exercises earn no points (reflections) is not listed
+            earns = sum(e["max_score"] or 0 for e in manifest["exercises"] if e["skill"] == skill["id"])
+            assert (skill["title"] in text) is (earns > 0), (name, skill["title"])
         link = page.locator(".medialit-progress a", has_text="My results")
         assert link.get_attribute("href").endswith("/my-results.html")
     page.locator(".medialit-progress a", has_text="My results").click()

@@ -81,7 +81,7 @@
         score: mine.reduce((sum, r) => sum + (r.score || 0), 0),
         max: mine.reduce((sum, r) => sum + r.entry.max_score, 0),
       };
-    }).filter((skill) => skill.total > 0);
+    }).filter((skill) => skill.total > 0 && (exam || skill.max > 0)); // a skill of reflections only earns no points
     return {
       total: list.length,
       done: list.filter((r) => r.done).length,
