@@ -63,6 +63,10 @@ def test_the_indicator_is_in_view_on_every_chapter_page(built_book, book_server,
         assert 0 <= left < right <= width and 0 <= top < bottom <= height, (name, left, top, right, bottom)
         assert page.locator(INDICATOR).is_visible()
         assert page.locator(".bd-sidebar-primary .medialit-indicator").count() == 0, "not inside the menu drawer"
+        # On one row with the header's menu button, below the top bar: the header does not wrap.
+        menu = ".bd-header-article .header-article-items__start > .header-article-item:first-child"
+        _, menu_top, _, menu_bottom = page.evaluate(BOX, menu)
+        assert abs((menu_top + menu_bottom) / 2 - (top + bottom) / 2) <= 4, (name, menu_top, menu_bottom, top, bottom)
         assert indicator_numbers(page) == full_box_numbers(page), name
         # Scrolled to the end of the page, the indicator is still in view.
         page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
