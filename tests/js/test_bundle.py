@@ -45,10 +45,11 @@ def test_a_page_carries_only_the_kinds_it_uses():
 
 def test_a_page_s_script_stays_small():
     """Budgets in bytes as inlined (compacted), JSDoc left out: before kinds were joined per page, every page
-    carried 38 KB of widget and scoring code."""
+    carried 38 KB of widget and scoring code. (The all-kinds budget grew by 2 KB with the in-page question before
+    an answer is shown.)"""
     assert len(compact_js(bundle([ExerciseType.HIGHLIGHT])).encode()) < 30_000
     assert len(compact_js(bundle([ExerciseType.CHOICE])).encode()) < 21_000
-    assert len(compact_js(bundle()).encode()) < 41_000
+    assert len(compact_js(bundle()).encode()) < 43_000
 
 
 def test_doc_comments_are_left_out_and_code_comments_kept():

@@ -58,8 +58,10 @@ DIRECTIVES: dict[str, type[Directive]] = {
 
 
 def _on_config_inited(app: Sphinx, config: Config) -> None:
-    """config-inited: put our theme component overrides (accessible names for the theme's buttons) first."""
-    config.templates_path.insert(0, str(Path(__file__).resolve().parents[1] / "templates" / "theme"))
+    """config-inited: put our overrides of the book theme's templates (accessible names for its buttons, no
+    FontAwesome script, search scripts on the search page only) first; another theme keeps its own."""
+    if config.html_theme == "sphinx_book_theme":
+        config.templates_path.insert(0, str(Path(__file__).resolve().parents[1] / "templates" / "theme"))
 
 
 def _register_aliases(app: Sphinx, config: Config) -> None:

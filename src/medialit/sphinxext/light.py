@@ -18,7 +18,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from medialit.sphinxext import icons
+from medialit.sphinxext.icons import lighten
 
 __all__ = ["setup", "uses_classes"]
 
@@ -60,7 +60,7 @@ def _on_page_context(
 def _on_build_finished(app: Sphinx, exception: Exception | None) -> None:
     """build-finished: trim FontAwesome in the built site (never in the book's own ``_static/``)."""
     if exception is None and app.builder.format == "html":
-        icons.lighten(Path(app.outdir))
+        lighten(Path(app.outdir))
 
 
 def setup(app: Sphinx) -> None:
