@@ -60,7 +60,7 @@ DIRECTIVES: dict[str, type[Directive]] = {
 def _on_config_inited(app: Sphinx, config: Config) -> None:
     """config-inited: put our overrides of the book theme's templates (accessible names for its buttons, no
     FontAwesome script, search scripts on the search page only) first; another theme keeps its own."""
-    if config.html_theme == "sphinx_book_theme":
+    if config.html_theme == "sphinx_book_theme" and config.medialit_light:
         config.templates_path.insert(0, str(Path(__file__).resolve().parents[1] / "templates" / "theme"))
 
 
@@ -96,6 +96,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     """Register the settings, directives, node and event hooks."""
     app.add_config_value("medialit_root", "", "env", [str])
     app.add_config_value("medialit_mode", "learn", "env", [str])
+    app.add_config_value("medialit_light", True, "env", [bool])
     add_html_only_node(app, exercise_node, visit_exercise_html)
     for name, directive in DIRECTIVES.items():
         app.add_directive(PREFIX + name, directive)

@@ -8,6 +8,8 @@
   stylesheet draws the same icons with FontAwesome's webfont;
 * after the build, the theme's stylesheet keeps only the icon rules of the icons the built pages and scripts name,
   and its solid webfont is cut down to the glyphs the stylesheets still draw (``icons.py``).
+
+``medialit_light = False`` turns all of this off and gives the theme's stock pages (``make bench`` compares the two).
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ def _on_page_context(
 ) -> None:
     """html-page-context: drop the optional stylesheets this page does not use (Sphinx restores them for the next)."""
     css_files = context.get("css_files")
-    if not isinstance(css_files, list):
+    if not app.config.medialit_light or not isinstance(css_files, list):
         return
     unused = [
         prefix for prefix, classes in OPTIONAL_CSS.items() if doctree is None or not uses_classes(doctree, classes)
@@ -59,7 +61,7 @@ def _on_page_context(
 
 def _on_build_finished(app: Sphinx, exception: Exception | None) -> None:
     """build-finished: trim FontAwesome in the built site (never in the book's own ``_static/``)."""
-    if exception is None and app.builder.format == "html":
+    if exception is None and app.builder.format == "html" and app.config.medialit_light:
         lighten(Path(app.outdir))
 
 
