@@ -37,6 +37,10 @@ chromium:
 	  echo "Installing Chromium from Debian…"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@dpkg -s fonts-noto-core fonts-noto-cjk >/dev/null 2>&1 || { \
+	  echo "Installing Noto fonts (Arabic, Hebrew, Korean, Japanese) from Debian…"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-core fonts-noto-cjk >/dev/null; }
 
 validate: setup
 	$(BIN)/medialit validate

@@ -1,9 +1,11 @@
 """Sentence segmentation: exact offsets, stable ids, and the awkward corners of both seeds."""
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from medialit.text import paragraph_spans, segment
+from tests.languages import SENTENCES, TEXTS
 
 
 def test_offsets_are_exact_on_both_seeds(catalogue):
@@ -81,3 +83,66 @@ def test_segmentation_is_exact_for_any_text(parts):
     starts = [u.start for u in units]
     assert starts == sorted(starts)
     assert len(paragraph_spans(text)) == len({u.paragraph for u in units})
+
+
+@pytest.mark.parametrize("lang", sorted(TEXTS))
+def test_each_script_splits_into_its_sentences(lang):
+    units = segment("t", TEXTS[lang])
+    assert [u.text for u in units] == SENTENCES[lang]
+    assert [u.id for u in units] == ["t:1.1", "t:1.2", "t:2.1", "t:2.2", "t:2.3"]
+
+
+def test_arabic_and_hebrew_doctor_does_not_end_a_sentence():
+    arabic = segment("t", "زار د. سامي المخبز. ثم عاد.")
+    assert [u.text for u in arabic] == ["زار د. سامي المخبز.", "ثم عاد."]
+    assert segment("t", "زار أ.د. سامي المخبز. ثم عاد.")[0].text == "زار أ.د. سامي المخبز."
+    hebrew = segment("t", 'ביקר ד"ר כהן במאפייה. אחר כך חזר.')
+    assert [u.text for u in hebrew] == ['ביקר ד"ר כהן במאפייה.', "אחר כך חזר."]
+
+
+def test_an_arabic_word_ending_in_a_vowel_mark_still_ends_a_sentence():
+    # طلبًا ends in the mark ً and the letter ا: the ا is not a one-letter abbreviation.
+    units = segment("t", "كان الكعك الأكثر طلبًا. ثم نفد.")
+    assert [u.text for u in units] == ["كان الكعك الأكثر طلبًا.", "ثم نفد."]
+
+
+def test_arabic_year_marker_may_end_a_sentence():
+    units = segment("t", "افتتح المخبز عام 1990 م. ثم أغلق.")
+    assert [u.text for u in units] == ["افتتح المخبز عام 1990 م.", "ثم أغلق."]
+
+
+def test_english_abbreviations_still_do_not_end_sentences():
+    units = segment("t", "Dr. Lee moved to the U.S. in May. She bakes bread, e.g. rye. It sells.")
+    assert [u.text for u in units] == ["Dr. Lee moved to the U.S. in May.", "She bakes bread, e.g. rye.", "It sells."]
+
+
+def test_korean_full_stop_and_japanese_marks_end_sentences_without_a_space():
+    assert [u.text for u in segment("t", "빵이 있다. 맛있다.")] == ["빵이 있다.", "맛있다."]
+    assert [u.text for u in segment("t", "「おいしい！」と言った。はい？")] == [
+        "「おいしい！」",
+        "と言った。",
+        "はい？",
+    ]
+
+
+def test_the_author_can_keep_a_sentence_together():
+    text = "Warner Bros. opened a bakery. Ambros. Then it closed."
+    assert segment("t", text)[0].text == "Warner Bros."
+    kept = [u.text for u in segment("t", text, ("Bros.",))]
+    assert kept == ["Warner Bros. opened a bakery.", "Ambros.", "Then it closed."]  # whole words only
+    arabic = "افتتح المخبز م. سامي. ثم أغلق."
+    assert [u.text for u in segment("t", arabic, ("م.",))] == ["افتتح المخبز م. سامي.", "ثم أغلق."]
+    japanese = "店の名前は「パン。」です。"
+    assert [u.text for u in segment("t", japanese, ("パン。",))] == ["店の名前は「パン。」です。"]
+
+
+@given(
+    st.lists(st.sampled_from(["كلمة", "د", "ً", "ا", ".", " ", "\n", "؟", "Lina", "다", "。", '"', "ר"]), max_size=60),
+    st.lists(st.sampled_from(["د.", "Bros.", "。", "x"]), max_size=2),
+)
+def test_segmentation_is_exact_for_any_text_in_any_script(parts, no_split_after):
+    text = "".join(parts)
+    units = segment("t", text, tuple(no_split_after))
+    for unit in units:
+        assert text[unit.start : unit.end] == unit.text and unit.text.strip() == unit.text and unit.text
+    assert "".join(u.text for u in units).replace(" ", "") == "".join(text.split())

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cached_property
+from functools import cache, cached_property
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
+import jsonschema
 import yaml
 
+from medialit.scripts import DEFAULT_LANG, Direction
 from medialit.text import Unit, segment
 
-__all__ = ["Catalogue", "CatalogueEntryError", "Document", "Origin", "SeedIntegrityError"]
+__all__ = ["Catalogue", "CatalogueEntryError", "Document", "Origin", "SeedIntegrityError", "entry_schema"]
 
 
 class SeedIntegrityError(ValueError):
@@ -54,11 +59,17 @@ class Document:
     """Whether it is an original case study or was written for the module."""
     text: str = field(repr=False)
     """The whole text, decoded as UTF-8."""
+    lang: str = DEFAULT_LANG
+    """The text's language, a BCP 47 tag (``lang`` in the catalogue; default ``en``)."""
+    dir: Direction = Direction.LTR
+    """The text's writing direction (``dir`` in the catalogue; default left to right)."""
+    no_split_after: tuple[str, ...] = ()
+    """Strings a sentence of this text never ends after (``no_split_after`` in the catalogue)."""
 
     @cached_property
     def units(self) -> tuple[Unit, ...]:
         """Every sentence, in reading order."""
-        return tuple(segment(self.slug, self.text))
+        return tuple(segment(self.slug, self.text, self.no_split_after))
 
     @cached_property
     def unit_index(self) -> dict[str, Unit]:
@@ -91,6 +102,7 @@ class Catalogue:
         documents = []
         for entry in raw.get("documents", []):
             origin = _origin(path, entry)
+            _check_entry(path, entry)
             seed = path.parent / entry["file"]
             if not seed.is_file():
                 raise SeedIntegrityError(f"{path}: seed file {entry['file']!r} is missing")
@@ -107,6 +119,9 @@ class Catalogue:
                     sha256=entry["sha256"],
                     origin=origin,
                     text=seed.read_bytes().decode("utf-8"),
+                    lang=entry.get("lang", DEFAULT_LANG),
+                    dir=Direction(entry.get("dir", Direction.LTR)),
+                    no_split_after=tuple(entry.get("no_split_after", ())),
                 )
             )
         return cls(path=path, documents=tuple(documents))
@@ -143,3 +158,42 @@ def _origin(path: Path, entry: object) -> Origin:
         return Origin(value)
     except ValueError:
         raise CatalogueEntryError(f"{path}: {name} has `origin: {value!r}`, which is not one of {ORIGINS}") from None
+
+
+@cache
+def entry_schema() -> dict[str, Any]:
+    """The JSON schema of one catalogue entry (``schema/catalogue-v1.json``)."""
+    whole: dict[str, Any] = json.loads(
+        resources.files("medialit").joinpath("schema", "catalogue-v1.json").read_text(encoding="utf-8")
+    )
+    return {**whole["$defs"]["entry"], "$schema": whole["$schema"]}
+
+
+_FIXES = {
+    "lang": "write a language tag such as en, ar, he, ko or ja",
+    "dir": "write ltr (left to right) or rtl (right to left, e.g. Arabic or Hebrew)",
+    "no_split_after": 'write a list of different short strings in quotes, e.g. no_split_after: ["Bros."]',
+}
+"""How to fix each optional field of an entry."""
+
+
+def _check_entry(path: Path, entry: dict[str, Any]) -> None:
+    """:class:`CatalogueEntryError`, naming file, entry, field and fix, if the entry has a field the schema does not
+    know or an optional field (``lang``, ``dir``, ``no_split_after``) it does not allow. A missing or malformed
+    required field is left to the loader, whose own error names it."""
+    fields = entry_schema()["properties"]
+    required = set(entry_schema()["required"])
+    name = f"the entry {entry.get('slug')!r}" if isinstance(entry.get("slug"), str) else "an entry without a slug"
+    unknown = sorted(str(key) for key in entry if key not in fields)
+    if unknown:
+        raise CatalogueEntryError(
+            f"{path}: {name} has the field `{unknown[0]}`, which a catalogue entry does not have; check its "
+            f"spelling (the fields are {', '.join(fields)})"
+        )
+    validator = jsonschema.Draft202012Validator(entry_schema())
+    for error in validator.iter_errors(entry):
+        key = str(error.absolute_path[0]) if error.absolute_path else ""
+        if key in fields and key not in required:
+            raise CatalogueEntryError(
+                f"{path}: {name} has `{key}: {entry[key]!r}`, which cannot be used: {_FIXES[key]}"
+            )
