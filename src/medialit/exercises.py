@@ -17,6 +17,8 @@ from typing import Any, cast
 import jsonschema
 import yaml
 
+from medialit.authoring.checks import colon_in_list_item, duplicate_ids, look_alike_fix, overlaps, todo_fix
+from medialit.authoring.yamlmistakes import syntax_problem
 from medialit.catalogue import Catalogue, Document
 from medialit.kinds import kind
 from medialit.kinds.schema import joined_schema
@@ -28,6 +30,8 @@ from medialit.model import (
     ExerciseType,
     Label,
     Option,
+    SearchQuery,
+    SearchResult,
     Skill,
     Target,
 )
@@ -78,6 +82,10 @@ class _Checker:
         validator = jsonschema.Draft202012Validator(schema())
         errors = sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
         for error in _specific(errors):
+            colon = colon_in_list_item(self.yaml_file, tuple(error.absolute_path), error)
+            if colon is not None:
+                self.add(tuple(error.absolute_path), *colon)
+                continue
             for where, message, fix in _schema_problems(error, data):
                 self.add(where, message, fix)
 
@@ -135,8 +143,9 @@ class _Checker:
         self.add(
             where,
             f"the quote {_short(quote)!r} is not in {document.slug} ({document.path.name}) exactly as written",
-            fix=f"the nearest passage is {_short(suggestion.passage, 200)!r} ({suggestion.reason}); "
-            "copy it from the document character for character",
+            fix=f"the nearest passage is {suggestion.passage!r} ({suggestion.reason})"
+            + look_alike_fix(self.yaml_file, where, suggestion)
+            + "; copy it from the document character for character",
         )
 
 
@@ -284,71 +293,23 @@ def _placeholders(checker: _Checker, data: Any, where: tuple[Any, ...] = ()) -> 
         for index, value in enumerate(data):
             _placeholders(checker, value, (*where, index))
     elif isinstance(data, str) and "TODO" in data:
-        checker.add(
-            where,
-            "this is still a TODO placeholder",
-            fix="write the real text and remove the TODO",
-            severity=Severity.WARNING,
-        )
+        checker.add(where, "this is still a TODO placeholder", fix=todo_fix(data), severity=Severity.WARNING)
 
 
 def _sentence(catalogue: Catalogue, unit: Unit) -> str:
     return catalogue.get(unit.document).text[unit.start : unit.end]
 
 
-def _yaml_problem(path: Path, error: yaml.YAMLError) -> Problem:
-    """A YAML syntax error, located where an author can see it."""
-    mark = getattr(error, "problem_mark", None)
-    problem = getattr(error, "problem", None) or str(error)
-    if mark is not None:
-        problem += f" (line {mark.line + 1}, column {mark.column + 1})"
-    start = getattr(error, "context_mark", None)
-    context = getattr(error, "context", None) or ""
-    if start is not None and mark is not None and start.line < mark.line and ("quoted" in context or "flow" in context):
-        # An unclosed quote or bracket is noticed far below where it was opened: point at the opening.
-        problem += f", {context} that starts on line {start.line + 1}, column {start.column + 1}"
-        mark = start
-    else:
-        start = None
-    fix = "check the indentation, and wrap text holding a colon or a quote mark in quotes"
-    opened = _unclosed_quote_above(path, mark.line) if mark is not None and start is None else None
-    if opened is not None:
-        problem += f'; the " opened on line {opened + 1} is not closed on that line'
-        mark = start = yaml.Mark("", 0, opened, 0, None, 0)
-    if "'\\t'" in problem:
-        fix = "YAML indents with spaces only: replace the tab at the start of the line with spaces"
-    elif mark is start and start is not None:
-        fix = "close the quote or bracket opened there"
-    return Problem(
-        file=str(path),
-        line=mark.line + 1 if mark else None,
-        field="",
-        message=f"this is not valid YAML: {problem}",
-        fix=fix,
-    )
-
-
-def _unclosed_quote_above(path: Path, line: int) -> int | None:
-    """The 0-based line above ``line`` whose double quotes do not pair up: the usual cause of a far-off error."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()[:line]
-    except (OSError, UnicodeDecodeError):
-        return None
-    for number in range(len(lines) - 1, -1, -1):
-        text = lines[number].split(" #")[0]
-        if not text.lstrip().startswith("#") and len(re.findall(r'(?<!\\)"', text)) % 2:
-            return number
-    return None
-
-
 def load_exercise(path: Path, catalogue: Catalogue) -> tuple[Exercise | None, list[Problem]]:
     """One exercise file compiled, or ``None`` with the problems that stopped it; warnings come either way."""
     try:
-        yaml_file = YamlFile.read(path)
-    except yaml.YAMLError as error:
-        return None, [_yaml_problem(path, error)]
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         return None, [Problem(file=str(path), line=None, field="", message=f"cannot read the file: {error}")]
+    try:
+        yaml_file = YamlFile(path, text)
+    except yaml.YAMLError as error:
+        return None, [syntax_problem(path, text, error)]
     checker = _Checker(yaml_file, catalogue)
     data = yaml_file.data
     checker.check_schema(data)
@@ -425,7 +386,23 @@ def _compile(checker: _Checker, data: dict[str, Any], path: Path) -> Exercise:
         none_feedback=data.get("none_feedback", ""),
         options=tuple(
             Option(raw["id"], raw["text"], raw.get("correct", False), raw["feedback"], raw.get("discussion", False))
-            for raw in data.get("options", ())
+            for raw in [*data.get("options", ()), *data.get("verdicts", ())]  # a search task's verdicts are options
+        ),
+        queries=tuple(
+            SearchQuery(raw["id"], raw["text"], tuple(raw.get("words", ())), tuple(raw["results"]))
+            for raw in data.get("queries", ())
+        ),
+        results=tuple(
+            SearchResult(
+                raw["id"],
+                raw["page"],
+                raw["title"],
+                raw["address"],
+                raw["snippet"],
+                None if raw["supports"] == "either" else bool(raw["supports"]),
+                raw["why"],
+            )
+            for raw in data.get("results", ())
         ),
         multiple=data.get("multiple", False),
         context=context,
@@ -482,6 +459,8 @@ def _check_items(checker: _Checker, exercise: Exercise, data: dict[str, Any]) ->
                 f"the item id {item_id!r} is used {counts[item_id]} times",
                 fix="give every target, distractor and option its own id",
             )
+    for where, message, fix in overlaps(exercise, data):
+        checker.add(where, message, fix)
     kind(exercise.type).check(exercise, data, checker)
 
 
@@ -523,20 +502,6 @@ def load_exercises(folder: Path, catalogue: Catalogue) -> ExerciseSet:
         problems.extend(found)
         if exercise is not None:
             exercises.append(exercise)
-    seen: dict[str, Exercise] = {}
-    kept = []
-    for exercise in exercises:
-        if exercise.id in seen:
-            problems.append(
-                Problem(
-                    file=exercise.source,
-                    line=1,
-                    field="id",
-                    message=f"the exercise id {exercise.id!r} is already used by {seen[exercise.id].source}",
-                    fix="give each exercise file its own id",
-                )
-            )
-            continue
-        seen[exercise.id] = exercise
-        kept.append(exercise)
+    kept, copies = duplicate_ids(exercises)
+    problems.extend(copies)
     return ExerciseSet(tuple(kept), tuple(problems))

@@ -6,7 +6,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-__all__ = ["Suggestion", "nearest_passage"]
+__all__ = ["LookAlike", "Suggestion", "describe_look_alikes", "look_alikes", "nearest_passage"]
 
 _FOLD = str.maketrans(
     {
@@ -27,12 +27,59 @@ _FOLD = str.maketrans(
         "\u00a0": " ",
         "\u2009": " ",
         "\u202f": " ",
+        "…": "...",
     }
 )
+
+_NAMES = {
+    "'": "a straight apostrophe '",
+    '"': 'a straight quote mark "',
+    "‘": "a curly opening quote ‘",
+    "’": "a curly apostrophe ’",
+    "‚": "a low quote ‚",
+    "′": "a prime ′",
+    "`": "a backtick `",
+    "“": "a curly opening quote “",
+    "”": "a curly closing quote ”",
+    "„": "a low double quote „",
+    "″": "a double prime ″",
+    "-": "a hyphen -",
+    "—": "a long dash —",
+    "–": "a dash –",
+    "‒": "a figure dash ‒",
+    "−": "a minus sign −",
+    "‐": "a hyphen ‐",
+    " ": "a space",
+    "\u00a0": "a non-breaking space",
+    "\u2009": "a thin space",
+    "\u202f": "a narrow non-breaking space",
+    "…": "an ellipsis …",
+    "...": "three dots ...",
+}
+"""Look-alike characters as an author would name them."""
 
 
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 """Kana and CJK ideographs: scripts written without spaces between words."""
+
+
+@dataclass(frozen=True)
+class LookAlike:
+    """A place where the quote has one character and the text a look-alike (a curly quote, a dash, a space)."""
+
+    offset: int
+    """Offset of the character in the quote."""
+    written: str
+    """What the quote has there."""
+    text: str
+    """What the text has there."""
+
+    def __str__(self) -> str:
+        return f"{_name(self.written)} where the text has {_name(self.text)}"
+
+
+def _name(chars: str) -> str:
+    return _NAMES.get(chars, repr(chars))
 
 
 @dataclass(frozen=True)
@@ -45,6 +92,8 @@ class Suggestion:
     """Offset of the passage in the document."""
     reason: str
     """What is different, in words an author can act on."""
+    look_alikes: tuple[LookAlike, ...] = ()
+    """Each character of the quote that differs from the text only by a look-alike, in order."""
 
 
 def _fold(text: str) -> tuple[str, list[int]]:
@@ -60,8 +109,37 @@ def _fold(text: str) -> tuple[str, list[int]]:
             folded = " "
         previous_space = folded == " "
         out.append(folded)
-        where.append(offset)
+        where.extend([offset] * len(folded))
     return "".join(out), where
+
+
+def look_alikes(quote: str, passage: str) -> tuple[LookAlike, ...]:
+    """The characters of ``quote`` that differ from ``passage`` only by a look-alike (curly for straight quotes,
+    dashes, spaces, an ellipsis for three dots)."""
+    found: list[LookAlike] = []
+    matcher = difflib.SequenceMatcher(a=quote, b=passage, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        written, there = quote[a1:a2], passage[b1:b2]
+        if written and there and written.translate(_FOLD) == there.translate(_FOLD):
+            if len(written) == len(there) and len(written) > 1:
+                found.extend(LookAlike(a1 + i, w, t) for i, (w, t) in enumerate(zip(written, there, strict=True)))
+            else:
+                found.append(LookAlike(a1, written, there))
+    return tuple(found)
+
+
+def describe_look_alikes(found: tuple[LookAlike, ...], most: int = 4) -> str:
+    """``found`` in words: "character 12 of the quote is a straight quote mark " where the text has ..."."""
+    parts = [f"character {d.offset + 1} of the quote is {d}" for d in found[:most]]
+    more = f", and {len(found) - most} more like these" if len(found) > most else ""
+    return "; ".join(parts) + more
+
+
+def _respaced(text: str) -> str:
+    """``text`` with every run of white space one space."""
+    return re.sub(r"\s+", " ", text)
 
 
 def _differences(quote: str, passage: str) -> str:
@@ -72,11 +150,15 @@ def _differences(quote: str, passage: str) -> str:
         reasons.append("the text uses a dash (— or –) where the quote has a hyphen")
     if "\n" in passage.strip():
         reasons.append("the text has a paragraph break inside this passage")
-    elif re.sub(r"\s+", " ", quote) != quote or re.sub(r"\s+", " ", passage) != passage:
+    elif _respaced(quote) != quote or _respaced(passage) != re.sub(r"[\u00a0\u2009\u202f]", " ", passage):
         reasons.append("the spacing or line breaks differ")
     same_but_case = quote.lower().translate(_FOLD) == passage.lower().translate(_FOLD)
     if same_but_case and quote.translate(_FOLD) != passage.translate(_FOLD):
         reasons.append("upper and lower case differ")
+    if any(c in passage for c in "\u00a0\u2009\u202f") and not any(c in quote for c in "\u00a0\u2009\u202f"):
+        reasons.append("the text has a non-breaking space where the quote has an ordinary one")
+    if "…" in passage and "..." in quote:
+        reasons.append("the text has an ellipsis (…, one character) where the quote has three dots")
     if not reasons:
         reasons.append(_changed_words(quote, passage))
     return "; ".join(reasons)
@@ -124,7 +206,7 @@ def nearest_passage(text: str, quote: str) -> Suggestion | None:
         start = where[hit]
         end = where[hit + len(folded_quote) - 1] + 1
         passage = text[start:end]
-        return Suggestion(passage=passage, start=start, reason=_differences(quote, passage))
+        return _suggestion(quote, passage, start)
     return _fuzzy(text, folded_text, where, folded_quote, quote)
 
 
@@ -160,4 +242,10 @@ def _fuzzy(text: str, folded_text: str, where: list[int], folded_quote: str, quo
     start = where[begin]
     stop = where[end - 1] + 1
     passage = text[start:stop].strip()
-    return Suggestion(passage=passage, start=start, reason=_differences(quote, passage))
+    return _suggestion(quote, passage, start)
+
+
+def _suggestion(quote: str, passage: str, start: int) -> Suggestion:
+    return Suggestion(
+        passage=passage, start=start, reason=_differences(quote, passage), look_alikes=look_alikes(quote, passage)
+    )

@@ -23,8 +23,10 @@ class YamlFile:
 
     def __init__(self, path: Path, text: str):
         self.path = path
+        self.text = text
         self.data = yaml.safe_load(text)
         self.lines: dict[tuple[Any, ...], int] = {}
+        self.values: dict[tuple[Any, ...], yaml.Node] = {}
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         if node is not None:
             self._walk(node, ())
@@ -36,6 +38,7 @@ class YamlFile:
 
     def _walk(self, node: yaml.Node, where: tuple[Any, ...]) -> None:
         self.lines[where] = node.start_mark.line + 1
+        self.values[where] = node
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
                 self.lines[(*where, key.value)] = key.start_mark.line + 1
@@ -44,6 +47,24 @@ class YamlFile:
         elif isinstance(node, yaml.SequenceNode):
             for index, item in enumerate(node.value):
                 self._walk(item, (*where, index))
+
+    def source_line(self, number: int) -> str:
+        """The text of the 1-based line ``number`` as written (empty past the end)."""
+        lines = self.text.splitlines()
+        return lines[number - 1] if 0 < number <= len(lines) else ""
+
+    def column_in_value(self, where: tuple[Any, ...] | list[Any], offset: int) -> tuple[int, int] | None:
+        """The 1-based (line, column) of character ``offset`` of the text value at ``where``, when that value is
+        written on one line exactly as it reads (no escapes); else ``None``."""
+        node = self.values.get(tuple(where))
+        if not isinstance(node, yaml.ScalarNode) or node.start_mark.line != node.end_mark.line:
+            return None
+        line = self.source_line(node.start_mark.line + 1)
+        begin = node.start_mark.column + (1 if node.style in ("'", '"') else 0)
+        value = str(node.value)
+        if line[begin : begin + len(value)] != value or "\\" in line[begin : begin + len(value)]:
+            return None
+        return node.start_mark.line + 1, begin + offset + 1
 
     def line_of(self, where: tuple[Any, ...] | list[Any]) -> int | None:
         """The line of the deepest known field on the path ``where``."""
