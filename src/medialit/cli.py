@@ -23,6 +23,7 @@ __all__ = ["main"]
 COMMANDS: dict[str, str] = {
     "validate": "medialit.commands.validate",
     "new-case": "medialit.commands.new_case",
+    "author": "medialit.commands.author",
     "preview": "medialit.commands.preview",
     "grade": "medialit.commands.grade",
     "key": "medialit.commands.key",
