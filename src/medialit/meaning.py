@@ -4,9 +4,11 @@ A saved answer names sentences, kinds and options. The book keeps it, and the te
 only while the exercise's content hash is the same. So the hash covers what changes what an answer means or how it
 is scored: the type, the documents and every selectable sentence's text, the kinds' ids, the targets (where they are,
 their kinds, which are discussion items), the options (their ids, text and whether they are right), ``multiple`` and
-``allow_none``. It leaves out the wording that can be fixed without changing any answer: the title, prompt, hints,
-explanations, feedback, the kinds' names and descriptions, the context passage, the takeaway, distractors and
-``reveals_ok`` notes.
+``allow_none``; in a search task, the verdicts (ids, text, which are right), each result's id and whether it
+supports the verdict, and which results each query finds. It leaves out the wording that can be fixed without
+changing any answer: the title, prompt, hints, explanations, feedback, the kinds' names and descriptions, the context
+passage, the takeaway, distractors and ``reveals_ok`` notes (and a search result's title, address, snippet and
+``why``).
 """
 
 from __future__ import annotations
@@ -36,5 +38,9 @@ def meaning_hash(data: Mapping[str, Any], sentences: Iterable[tuple[str, str]]) 
         "options": _without_wording(data.get("options", ())),
         "sentences": [list(pair) for pair in sentences],
     }
+    if "results" in data:  # a search task: its verdicts, what each result is, and what each query finds
+        payload["verdicts"] = _without_wording(data.get("verdicts", ()))
+        payload["results"] = [{"id": r.get("id"), "supports": r.get("supports")} for r in data["results"]]
+        payload["queries"] = [{"id": q.get("id"), "results": q.get("results")} for q in data.get("queries", ())]
     blob = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
     return hashlib.sha256(blob).hexdigest()[:16]

@@ -9,7 +9,19 @@ from functools import cached_property
 from medialit.kinds import ExerciseType
 from medialit.text import Unit
 
-__all__ = ["SKILL_TITLES", "Anchor", "Distractor", "Exercise", "ExerciseType", "Label", "Option", "Skill", "Target"]
+__all__ = [
+    "SKILL_TITLES",
+    "Anchor",
+    "Distractor",
+    "Exercise",
+    "ExerciseType",
+    "Label",
+    "Option",
+    "SearchQuery",
+    "SearchResult",
+    "Skill",
+    "Target",
+]
 
 
 class Skill(StrEnum):
@@ -116,6 +128,40 @@ class Option:
 
 
 @dataclass(frozen=True)
+class SearchQuery:
+    """One search a learner can run in a search task."""
+
+    id: str
+    """Short id."""
+    text: str
+    """The query as suggested to the learner."""
+    words: tuple[str, ...]
+    """More words that make a typed query match this one."""
+    results: tuple[str, ...]
+    """Ids of the results it finds, in rank order."""
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """One result of a search task: a simulated web page as a result list shows it."""
+
+    id: str
+    """Short id."""
+    page: str
+    """Id of the simulated page it opens (``book/web/<page>.yaml``)."""
+    title: str
+    """The page's title in the result list."""
+    address: str
+    """The page's address as shown (its host ends in ``.example``)."""
+    snippet: str
+    """The lines of the page the result list shows."""
+    supports: bool | None
+    """``True``: evidence for the right verdict; ``False``: weak or no evidence; ``None``: careful readers differ."""
+    why: str
+    """Why it is or is not evidence."""
+
+
+@dataclass(frozen=True)
 class Exercise:
     """One validated exercise."""
 
@@ -149,11 +195,15 @@ class Exercise:
     none_feedback: str = ""
     """Explanation for the "There is none" answer."""
     options: tuple[Option, ...] = ()
-    """Options (choice)."""
+    """Options (choice); a search task's verdicts (one of them is chosen)."""
     multiple: bool = False
     """Whether several options may be chosen (choice)."""
     context: Anchor | None = None
-    """A passage quoted above a choice question."""
+    """A passage quoted above a choice question or a search task."""
+    queries: tuple[SearchQuery, ...] = ()
+    """The searches a learner can run (search)."""
+    results: tuple[SearchResult, ...] = ()
+    """Every result those searches find (search)."""
     takeaway: str = ""
     """What to remember, shown after checking."""
     assessment: bool = False

@@ -18,7 +18,7 @@ from medialit.scoring import MESSAGES, max_score, rule
 
 __all__ = ["STATE_VERSION", "exercise_state", "ships_key"]
 
-STATE_VERSION = 3
+STATE_VERSION = 4
 """Bumped whenever the shape below changes."""
 
 
@@ -38,6 +38,8 @@ def _documents(exercise: Exercise, catalogue: Catalogue) -> list[dict[str, Any]]
                 "slug": slug,
                 "label": document.label,
                 "title": document.title,
+                "lang": document.lang,  # the view sets lang and dir on the document's container
+                "dir": str(document.dir),
                 "paragraphs": [{"number": n, "units": units} for n, units in paragraphs.items()],
             }
         )
@@ -65,8 +67,25 @@ def _key(exercise: Exercise) -> dict[str, Any]:
         "discussions": [{"id": t.id, "anchors": [_key_anchor(a) for a in t.anchors]} for t in exercise.discussions],
         "distractors": [{"id": d.id, "anchors": [_key_anchor(a) for a in d.anchors]} for d in exercise.distractors],
         "options": [{"id": o.id, "correct": o.correct, "discussion": o.discussion} for o in exercise.options],
+        "results": [{"id": r.id, "supports": r.supports} for r in exercise.results],
         "none_feedback": exercise.none_feedback,
         "messages": MESSAGES,
+    }
+
+
+def _search(exercise: Exercise) -> dict[str, Any] | None:
+    """A search task as the learner sees it: the queries and their results (title, address, snippet, the page they
+    open). Which results are evidence, and why, is in the key only."""
+    if not exercise.queries:
+        return None
+    return {
+        "queries": [
+            {"id": q.id, "text": q.text, "words": list(q.words), "results": list(q.results)} for q in exercise.queries
+        ],
+        "results": [
+            {"id": r.id, "page": r.page, "title": r.title, "address": r.address, "snippet": r.snippet}
+            for r in exercise.results
+        ],
     }
 
 
@@ -105,6 +124,7 @@ def exercise_state(exercise: Exercise, catalogue: Catalogue, *, with_key: bool =
         "options": [{"id": o.id, "text": o.text} for o in exercise.options],
         "multiple": exercise.multiple,
         "context": _anchor(exercise.context) if exercise.context else None,
+        "search": _search(exercise),
         "rule": rule(exercise, tell_cost=with_key),  # a highlight's cost tells how many sentences are targets
         "max_score": max_score(exercise) if with_key else None,  # it tells how many answers are right
         "key": _key(exercise) if with_key else None,

@@ -25,6 +25,15 @@ def test_each_kind_gives_its_items(exercise_set):
         ids = [item.id for item in view.items]
         assert len(ids) == len(set(ids)), exercise.id
         assert view.takeaway == exercise.takeaway
+        if exercise.results:  # a search task: the verdicts, then the results (evidence, not evidence, either)
+            verdicts = [o.id for o in exercise.options]
+            assert [item.option for item in view.items[: len(verdicts)]] == verdicts, exercise.id
+            results = view.items[len(verdicts) :]
+            assert [item.id for item in results] == [r.id for r in exercise.results], exercise.id
+            roles = {True: KeyRole.RIGHT, False: KeyRole.WRONG, None: KeyRole.OPEN}
+            assert [item.role for item in results] == [roles[r.supports] for r in exercise.results], exercise.id
+            assert all(item.text and r.address in item.text for item, r in zip(results, exercise.results, strict=True))
+            continue
         if exercise.options:
             assert [item.option for item in view.items] == [o.id for o in exercise.options], exercise.id
             continue
@@ -44,7 +53,8 @@ def test_the_widget_state_carries_the_view_by_sentence_id_only_when_the_key_ship
         assert shipped == key_view(exercise).as_dict()
         assert [item["id"] for item in shipped["items"]] == [item.id for item in key_view(exercise).items]
         assert all(
-            set(item) <= {"id", "role", "explanation", "units", "option", "kind", "also"} for item in shipped["items"]
+            set(item) <= {"id", "role", "explanation", "units", "option", "kind", "also", "text"}
+            for item in shipped["items"]
         )
         units = [group for item in key_view(exercise).items for group in item.units]
         assert [group for item in shipped["items"] for group in item.get("units", [])] == [list(g) for g in units]
@@ -65,6 +75,9 @@ def test_the_book_page_and_the_printable_key_show_every_item_and_the_takeaway(ex
             if item.option is not None:
                 text = next(o.text for o in exercise.options if o.id == item.option)
                 assert _flat(text) in book and _flat(text) in part, (exercise.id, item.id)
+            elif item.text is not None:  # a search result
+                assert f"{_flat(item.text)} ({item.id})" in book and f"({item.id})" in part, (exercise.id, item.id)
+                assert _flat(item.text) in part, (exercise.id, item.id)
             elif item.none:
                 assert "There is none" in book and "there is none" in part.lower(), exercise.id
             else:

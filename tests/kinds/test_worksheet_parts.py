@@ -27,6 +27,7 @@ def test_each_kind_part_is_what_the_sheet_shows(member, exercise_set, catalogue)
         ExerciseType.PAIRS: 'data-answer="pairs"',
         ExerciseType.CHOICE: 'data-answer="options"',
         ExerciseType.REFLECTION: 'data-answer="lines"',
+        ExerciseType.SEARCH: 'data-answer="evidence"',
     }
     assert answer_marks[member] in section
     others = {m for k, m in answer_marks.items() if k is not member} - {'data-answer="options"'}

@@ -23,6 +23,8 @@ class ExerciseType(StrEnum):
     HIGHLIGHT = "highlight"
     PAIRS = "pairs"
     CHOICE = "choice"
+    SEARCH = "search"
+    """A simulated search: search, open simulated pages, then give a verdict and tick the evidence for it."""
     REFLECTION = "reflection"
     """A first reaction: pick the view closest to yours; every view gets feedback; never scored."""
 

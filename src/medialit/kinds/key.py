@@ -49,6 +49,8 @@ class KeyItem:
     """The kind's id in a labelled highlight."""
     also: tuple[str, ...] = ()
     """Ids of other kinds accepted as right."""
+    text: str | None = None
+    """What the item is, in words, when it is neither an option nor sentences (a search result)."""
 
     @property
     def units(self) -> tuple[tuple[str, ...], ...]:
@@ -71,6 +73,8 @@ class KeyItem:
             out["kind"] = self.kind
         if self.also:
             out["also"] = list(self.also)
+        if self.text is not None:
+            out["text"] = self.text
         return out
 
 

@@ -37,6 +37,10 @@ FORMAT_MESSAGES: dict[str, str] = {
     "marks_and_none": "an answer cannot both mark sentences and say there is none",
     "bad_pair": "a pair links exactly two different sentences",
     "one_answer": "this question takes one answer only",
+    "no_verdict": "there is no verdict “{id}” in this exercise",
+    "no_result": "there is no search result “{id}” in this exercise",
+    "no_query": "there is no search “{id}” in this exercise",
+    "twice": "“{id}” is listed twice in {name}",
 }
 """Why an answer cannot be read, by code; ``{name}`` is filled from the error's params (a list is joined with
 commas). JS formats the same table with the same steps."""

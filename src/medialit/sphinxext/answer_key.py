@@ -20,6 +20,13 @@ OPTION_WORDS = {
     KeyRole.VIEW: "View: ",
 }
 """How an option of each role is introduced."""
+EVIDENCE_WORDS = {
+    KeyRole.RIGHT: "Evidence: ",
+    KeyRole.WRONG: "Not evidence: ",
+    KeyRole.OPEN: "Either (careful readers differ): ",
+    KeyRole.VIEW: "View: ",
+}
+"""How a search result of each role is introduced."""
 
 
 def _quote(anchor: Anchor, catalogue: Catalogue) -> nodes.paragraph:
@@ -69,6 +76,11 @@ def _exercise(exercise: Exercise, catalogue: Catalogue) -> nodes.section:
         if item.option is not None:
             entry = nodes.list_item()
             entry += nodes.paragraph(text=OPTION_WORDS[item.role] + options[item.option])
+            entry += nodes.paragraph(text=item.explanation)
+            listed += entry
+        elif item.text is not None:
+            entry = nodes.list_item()
+            entry += nodes.paragraph(text=f"{EVIDENCE_WORDS[item.role]}{item.text} ({item.id})")
             entry += nodes.paragraph(text=item.explanation)
             listed += entry
         elif item.role is KeyRole.WRONG:

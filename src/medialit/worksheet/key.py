@@ -86,6 +86,8 @@ class KeyExercise:
     """What to remember."""
     scored: bool = True
     """Whether the exercise is scored (an exercise whose every item is a view is not)."""
+    results: tuple[KeyItem, ...] = ()
+    """A search task's results: ``where`` is the result's title and address, ``kind`` says whether it is evidence."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,10 @@ class KeySheet:
     """The exercises in that order."""
     withheld: tuple[str, ...] = ()
     """Titles of the exercises left out: under the assessment setting, their key is never printed."""
+
+
+EVIDENCE = {KeyRole.RIGHT: "Evidence", KeyRole.WRONG: "Not evidence", KeyRole.OPEN: "Either", KeyRole.VIEW: "View"}
+"""How the key names a search result of each role."""
 
 
 def _where(anchors: Sequence[Anchor], catalogue: Catalogue, several: bool) -> str:
@@ -151,6 +157,11 @@ def _exercise(place: int, exercise: Exercise, catalogue: Catalogue, pages: dict[
         discussions=tuple(row(item) for item in anchored if item.role is KeyRole.OPEN),
         takeaway=view.takeaway,
         scored=not view.items or any(item.role is not KeyRole.VIEW for item in view.items),
+        results=tuple(
+            KeyItem(item.id, item.text, EVIDENCE[item.role], first_sentences(item.explanation))
+            for item in view.items
+            if item.text is not None
+        ),
     )
 
 
