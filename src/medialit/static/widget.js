@@ -314,6 +314,7 @@ function render({ model, el }) {
 
   /** What one item of the key is about: its option, its sentences (with its kinds), or "There is none". */
   function keyText(/** @type {any} */ item) {
+    if (item.text !== undefined) return item.text; // an item that is neither an option nor sentences (a search result)
     if (item.option !== undefined) {
       const option = state.options.find((/** @type {any} */ o) => o.id === item.option);
       return option ? `“${option.text}”` : item.option;
