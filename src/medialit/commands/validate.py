@@ -2,7 +2,7 @@
 
 Errors stop a file from being used (the book will not build); warnings do not. An item id used twice inside one
 exercise is an error, because scoring and feedback find items by id; an exercise id used twice across files is an
-error too (the second file is left out).
+error too (the copy is left out). The book's pages and the exercises must meet: see :mod:`validate_book`.
 """
 
 from __future__ import annotations
@@ -14,12 +14,16 @@ from pathlib import Path
 
 from medialit.commands import validate_items
 from medialit.commands.common import load_course
+from medialit.commands.validate_book import book_problems
 from medialit.errors import ProjectError
 from medialit.exercises import ExerciseSet
 from medialit.item_bias import BookBias
 from medialit.reveals import reveal_problems
 
-HELP = "Check the catalogue and every exercise file: schema, quotes, ids. Exits 1 if anything has an error."
+HELP = (
+    "Check the catalogue, every exercise file (schema, quotes, ids) and the book (every exercise on a page, every "
+    "page's exercise ids, every page in the table of contents). Exits 1 if anything has an error."
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -41,7 +45,8 @@ def run(args: argparse.Namespace) -> int:
         book = course.project.book
         found = course.exercises
         reveals = reveal_problems(found.exercises, book, [d.text for d in course.catalogue.documents])
-        found = ExerciseSet(found.exercises, (*found.problems, *reveals))
+        pages = book_problems(book, course.project.exercises, found.exercises)
+        found = ExerciseSet(found.exercises, (*found.problems, *reveals, *pages))
     bias = None
     if args.items and book is not None:
         found, bias = _with_item_bias(book, found)
