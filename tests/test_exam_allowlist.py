@@ -152,7 +152,6 @@ def test_the_table_of_contents_keeps_only_the_allowed_pages_in_order():
         for page in [
             "documents/document-a",
             "documents/document-b",
-            "lateral-reading",
             "final-challenge",
             "my-results",
             "check-a",

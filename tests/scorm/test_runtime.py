@@ -216,7 +216,7 @@ def test_a_learner_works_through_the_launcher_and_resumes_in_a_new_runtime(
 def test_an_exam_package_reports_answers_and_completion_but_no_score(version, scorm_exam_site, page, exercise_set):
     cmi = CMI[version]
     open_platform(page, scorm_exam_site, version)
-    frame = go(page, f"{scorm_exam_site.url}/{version}", "lateral-reading.html")
+    frame = go(page, f"{scorm_exam_site.url}/{version}", "final-challenge.html")
     states = {
         s["id"]: s
         for s in (
@@ -224,9 +224,9 @@ def test_an_exam_package_reports_answers_and_completion_but_no_score(version, sc
             for el in frame.eval_on_selector_all("script.medialit-state", "els => els.map(e => e.textContent)")
         )
     }
-    state = states["lateral-treaty-date"]
+    state = states["final-lake-disclaimer"]
     assert state["key"] is None
-    solve(page, frame, state, exercise_set.get("lateral-treaty-date"))
+    solve(page, frame, state, exercise_set.get("final-lake-disclaimer"))
     page.wait_for_function(f"() => {cmi['api']}.cmi.interactions.childArray.length === 1", timeout=5000)
     data = page.evaluate(
         f"""() => {{
@@ -236,8 +236,8 @@ def test_an_exam_package_reports_answers_and_completion_but_no_score(version, sc
     )
     assert data["raw"] == "" and data["status"] == "incomplete"
     interaction = data["interaction"]
-    assert interaction["id"] == "lateral-treaty-date" and interaction["result"] == ""
-    expected = scoring.examples(exercise_set.get("lateral-treaty-date")).correct
+    assert interaction["id"] == "final-lake-disclaimer" and interaction["result"] == ""
+    expected = scoring.examples(exercise_set.get("final-lake-disclaimer")).correct
     assert json.loads(interaction[cmi["response"]]) == expected
     assert page.external_requests == [] and page.console_errors == []
 
