@@ -80,7 +80,7 @@ class _Checker:
     # -- stage 1 -----------------------------------------------------------------------------------------------
     def check_schema(self, data: Any) -> None:
         validator = jsonschema.Draft202012Validator(schema())
-        errors = sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
+        errors = sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), str(e.validator)))
         for error in _specific(errors):
             colon = colon_in_list_item(self.yaml_file, tuple(error.absolute_path), error)
             if colon is not None:

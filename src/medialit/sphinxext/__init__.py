@@ -7,7 +7,8 @@
 * ``medialit-answer-key`` lists every exercise's targets, distractors and options with their explanations.
 * ``medialit-my-results`` shows the learner's results with the hand-in download; every page shows a progress summary
   (``progress.py``), and a check form's page which form to do first (``checkforms.py``); ``medialit-worksheets``
-  links every chapter's printable worksheet (``worksheets.py``).
+  links every chapter's printable worksheet (``worksheets.py``); the search tasks' simulated web pages are written
+  into ``web/`` (``web.py``).
 
 Every directive is also registered under its older name without the ``medialit-`` prefix (``exercise``,
 ``document``, ...), unless another extension (sphinx-exercise registers ``exercise``) already has that name, so that
@@ -38,7 +39,7 @@ from sphinx.util.docutils import is_directive_registered
 
 from medialit import __version__
 from medialit.assets import asset_path
-from medialit.sphinxext import checkforms, console, exam, hidden_cells, light, progress, worksheets
+from medialit.sphinxext import checkforms, console, exam, hidden_cells, light, progress, web, worksheets
 from medialit.sphinxext.config import course
 from medialit.sphinxext.directives import AnswerKeyDirective, DocumentDirective, ExerciseDirective
 from medialit.sphinxext.nodes import add_html_only_node, exercise_node, visit_exercise_html
@@ -107,6 +108,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     exam.setup(app)
     console.setup(app)
     worksheets.setup(app)
+    web.setup(app)
     light.setup(app)
     app.connect("config-inited", _on_config_inited)
     app.connect("config-inited", _register_aliases)

@@ -22,7 +22,21 @@ import yaml
 from medialit.errors import MedialitError
 from medialit.yamlfile import YamlFile, field_path
 
-__all__ = ["AllowList", "AllowListError", "disallowed_files", "glob_regex", "load_allowlist", "schema"]
+__all__ = [
+    "ALWAYS_ALLOWED",
+    "AllowList",
+    "AllowListError",
+    "disallowed_files",
+    "glob_regex",
+    "load_allowlist",
+    "schema",
+]
+
+
+ALWAYS_ALLOWED = ("web/*.html", "web/web-page.css")
+"""Files every exam may hold: the simulated web pages of the search tasks and their stylesheet. They carry nothing
+of the key (no verdict, no "evidence or not"), and ``sphinxext/web.py`` writes only those that a search task on an
+allowed page opens, with the pages they link to."""
 
 
 class AllowListError(MedialitError, ValueError):
@@ -74,7 +88,7 @@ class AllowList:
         """Whether the built file at ``path`` (relative, ``/``-separated) may be part of an exam."""
         if path.endswith(".html") and path[: -len(".html")] in self.pages:
             return True
-        return any(glob_regex(pattern).fullmatch(path) for pattern in self.files)
+        return any(glob_regex(pattern).fullmatch(path) for pattern in (*self.files, *ALWAYS_ALLOWED))
 
 
 def _problem(yaml_file: YamlFile, where: tuple[Any, ...], message: str) -> str:

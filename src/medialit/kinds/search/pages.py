@@ -203,16 +203,17 @@ def load_pages(folder: Path) -> dict[str, WebPage]:
         problems += found
         if page is not None:
             pages[page.id] = page
+    files = {path.stem for path in folder.glob("*.yaml")} if folder.is_dir() else set()
     for page in pages.values():
         for index, link in enumerate(page.links):
-            if link.page not in pages:
+            if link.page not in files:  # a page with problems of its own is reported above
                 problems.append(
                     Problem(
                         str(folder / f"{page.id}.yaml"),
                         None,
                         field_path(("links", index, "page")),
                         f"there is no simulated page {link.page!r}",
-                        f"link to one of {sorted(pages)}, or add {link.page}.yaml to {folder}",
+                        f"link to one of {sorted(files)}, or add {link.page}.yaml to {folder}",
                     )
                 )
     if problems:
