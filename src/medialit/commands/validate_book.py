@@ -27,7 +27,7 @@ from medialit.problems import Problem, Severity
 from medialit.reading_order import reading_order
 from medialit.yamlfile import YamlFile
 
-__all__ = ["EXERCISE_DIRECTIVES", "Directive", "book_problems", "directives", "pages_on_disk"]
+__all__ = ["EXERCISE_DIRECTIVES", "Directive", "book_problems", "directives", "page_problems", "pages_on_disk"]
 
 EXERCISE_DIRECTIVES = ("medialit-exercise", "exercise")
 """The names of the directive that shows an exercise by its id (a test holds them to the Sphinx extension's)."""
@@ -247,3 +247,8 @@ def book_problems(book: Path, exercises_folder: Path, exercises: Iterable[Exerci
         *_toc_problems(book, on_disk, in_toc),
         *_exam_problems(book, in_toc),
     )
+
+
+def page_problems(page: Path, exercises_folder: Path, exercises: Iterable[Exercise]) -> tuple[Problem, ...]:
+    """The problems of the exercise directives on one page: ids that name no exercise, or one with errors."""
+    return tuple(_directive_problems(directives(page), {e.id: e for e in exercises}, _ids_in_files(exercises_folder)))
