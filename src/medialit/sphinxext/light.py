@@ -2,6 +2,10 @@
 
 * MyST-NB's stylesheet is linked only on pages with notebook cells, and sphinx-design's only on pages with its
   directives;
+* the theme's and extensions' scripts in the page head load with ``defer``, so they no longer hold up the first
+  paint and the exercises (only ``documentation_options.js`` stays, because inline scripts name what it defines;
+  and on the search page, whose own scripts need ``doctools.js`` first, nothing is deferred);
+  sphinx-thebe's script, stylesheet and configuration are left out (the book never starts a kernel);
 * Sphinx's search scripts and the search index are loaded only on the search page (the theme override
   ``templates/theme/layout.html``): a search typed on any other page opens the search page, which loads them;
 * FontAwesome's script is left out by the override ``templates/theme/static/webpack-macros.html``: the theme's
@@ -31,6 +35,23 @@ OPTIONAL_CSS: dict[str, tuple[str, ...]] = {
 """A stylesheet's file-name prefix → the class prefixes a page must use for the stylesheet to be linked."""
 
 
+DEFERRED_JS = frozenset(
+    {
+        "doctools.js",
+        "sphinx_highlight.js",
+        "clipboard.min.js",
+        "copybutton.js",
+        "sphinx-book-theme.js",
+        "togglebutton.js",
+        "design-tabs.js",
+    }
+)
+"""Head scripts that wait for the page to be parsed (none of them is needed before; their order is kept)."""
+
+UNUSED_FILES = ("sphinx-thebe.",)
+"""File-name prefixes of assets the book never uses: thebe starts a kernel from a CDN, and the book has no kernel."""
+
+
 def uses_classes(doctree: nodes.document, prefixes: tuple[str, ...]) -> bool:
     """Whether any element of ``doctree`` has a class that starts with one of ``prefixes``."""
     for element in doctree.findall(nodes.Element):
@@ -55,8 +76,27 @@ def _on_page_context(
     unused = [
         prefix for prefix, classes in OPTIONAL_CSS.items() if doctree is None or not uses_classes(doctree, classes)
     ]
-    if unused:
-        css_files[:] = [css for css in css_files if not _file_name(css).startswith(tuple(unused))]
+    unused += UNUSED_FILES
+    css_files[:] = [css for css in css_files if not _file_name(css).startswith(tuple(unused))]
+    script_files = context.get("script_files")
+    if isinstance(script_files, list):
+        # The search page's own scripts (searchtools.js, the index) run at once and need doctools.js before them.
+        defer = pagename != "search"
+        script_files[:] = [_deferred(js) if defer else js for js in script_files if not _thebe(js)]
+
+
+def _thebe(asset: Any) -> bool:
+    """Whether ``asset`` is sphinx-thebe's script or its inline configuration."""
+    body = str(getattr(asset, "attributes", {}).get("body", ""))
+    return _file_name(asset).startswith(UNUSED_FILES) or "thebe" in body.lower()
+
+
+def _deferred(asset: Any) -> Any:
+    """``asset`` with ``defer`` if it is one of :data:`DEFERRED_JS` (a new asset object; Sphinx's stay as they are)."""
+    attributes = getattr(asset, "attributes", None)
+    if not isinstance(attributes, dict) or _file_name(asset) not in DEFERRED_JS or "defer" in attributes:
+        return asset
+    return type(asset)(asset.filename, priority=asset.priority, **{**attributes, "defer": "defer"})
 
 
 def _on_build_finished(app: Sphinx, exception: Exception | None) -> None:
