@@ -255,7 +255,9 @@ SYNTHETIC: tuple[Exercise, ...] = (
 )
 
 _DOCUMENTS = {
-    slug: SimpleNamespace(label=f"Document {slug.title()}", title=f"The {slug} story", units=units)
+    slug: SimpleNamespace(
+        label=f"Document {slug.title()}", title=f"The {slug} story", units=units, lang="en", dir="ltr"
+    )
     for slug, units in (("alpha", ALPHA), ("beta", BETA), ("gamma", GAMMA))
 }
 SYNTHETIC_CATALOGUE = SimpleNamespace(get=_DOCUMENTS.__getitem__)

@@ -21,7 +21,18 @@ export function buildSentences(ctx, root, help, toggle, focused) {
   const docs = h("div", { class: `ml-docs${state.documents.length > 1 ? " ml-two" : ""}` });
   for (const doc of state.documents) {
     const headingId = `${ctx.uid}-doc-${listboxes.length}`;
-    const box = h("div", { role: "listbox", class: "ml-listbox", "aria-multiselectable": "true", "aria-labelledby": headingId });
+    // The document's language and direction (from the catalogue) on its container: an Arabic or Hebrew text runs
+    // right to left, and each sentence is isolated (widget.css) so that Latin names inside it keep their order.
+    const box = h("div", {
+      role: "listbox",
+      class: "ml-listbox",
+      "aria-multiselectable": "true",
+      "aria-labelledby": headingId,
+      lang: doc.lang || "en",
+      dir: doc.dir === "rtl" ? "rtl" : "ltr",
+    });
+    // Japanese and Chinese put no space between sentences.
+    const spaced = !/^(ja|zh)(-|$)/.test(doc.lang || "");
     for (const paragraph of doc.paragraphs) {
       const group = h("div", { role: "group", class: "ml-para", "aria-label": `Paragraph ${paragraph.number}`, "data-number": paragraph.number });
       for (const unit of paragraph.units) {
@@ -30,7 +41,7 @@ export function buildSentences(ctx, root, help, toggle, focused) {
           "span",
           { role: "option", class: "ml-unit", tabindex: "-1", "aria-selected": "false", "data-unit": unit.id },
           h("span", { class: "ml-text", text: unit.text }),
-          h("span", { class: "ml-badge" }),
+          h("span", { class: "ml-badge", lang: "en", dir: "ltr" }), // the page's words, not the document's
         );
         option.addEventListener("click", () => {
           focusOption(box, option);
@@ -38,7 +49,8 @@ export function buildSentences(ctx, root, help, toggle, focused) {
         });
         option.addEventListener("focus", () => focused(unit.id));
         if (info) info.option = option;
-        group.append(option, " ");
+        group.append(option);
+        if (spaced) group.append(" ");
       }
       box.append(group);
     }
@@ -70,13 +82,16 @@ export function buildSentences(ctx, root, help, toggle, focused) {
     const current = /** @type {HTMLElement | null} */ (/** @type {HTMLElement} */ (event.target).closest('[role="option"]'));
     const index = current ? options.indexOf(current) : -1;
     let next = null;
+    // Right to left, the next sentence is to the left: the arrow keys follow the text on screen.
+    const forward = box.dir === "rtl" ? "ArrowLeft" : "ArrowRight";
     switch (event.key) {
       case "ArrowDown":
-      case "ArrowRight":
+      case forward:
         next = options[Math.min(index + 1, options.length - 1)];
         break;
       case "ArrowUp":
       case "ArrowLeft":
+      case "ArrowRight":
         next = options[Math.max(index - 1, 0)];
         break;
       case "Home":

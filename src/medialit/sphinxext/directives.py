@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
@@ -59,7 +61,9 @@ class DocumentDirective(SphinxDirective):
             item = nodes.list_item(ids=[f"{document.slug}-p{number}"])
             item += nodes.paragraph(text=document.text[start:end])
             listing += item
-        container += listing
+        # The text's language and direction (from the catalogue), so that an Arabic or Hebrew text runs right to left.
+        opening = f'<div class="medialit-document-text" lang="{escape(document.lang)}" dir="{document.dir}">'
+        container += [nodes.raw("", opening, format="html"), listing, nodes.raw("", "</div>", format="html")]
         return [container]
 
 

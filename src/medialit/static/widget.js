@@ -102,7 +102,11 @@ function render({ model, el }) {
     changed: () => sync(),
     quoteOf(unitId) {
       const info = units.get(unitId);
-      return info ? `${info.place}: “${info.text}”` : unitId;
+      if (!info) return unitId;
+      // A right-to-left sentence is isolated (RLI … PDI) in the English line, so that it keeps its order and the
+      // quote marks stay around it.
+      const text = info.doc.dir === "rtl" ? `\u2067${info.text}\u2069` : info.text;
+      return `${info.place}: “${text}”`;
     },
   };
   const hooks = view.create(ctx);
