@@ -20,6 +20,8 @@ from hypothesis import strategies as st
 from medialit import scoring
 from medialit.handin import CSV_COLUMNS, Handin, HandinError, parse_handin
 from medialit.teacher.synthetic import synthetic_handin
+from tests.browser.mirror import SYNTHETIC
+from tests.kinds.search.fixture import fixture_exercise
 
 TEXT = st.text(alphabet=st.characters(codec=None), max_size=12) | st.sampled_from(
     ["\ud800", "Ana \ud800", "\u200b", "²", "¹", "=cmd", "article4:7.1", "disclaimer-002", "1" * 5000]
@@ -35,7 +37,21 @@ SCALARS = (
 JSON = st.recursive(
     SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(TEXT, inner, max_size=4), max_leaves=12
 )
-ANSWER = st.fixed_dictionaries({}, optional={"marks": JSON, "none": JSON, "pairs": JSON, "choices": JSON}) | JSON
+ANSWER = (
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "marks": JSON,
+            "none": JSON,
+            "pairs": JSON,
+            "choices": JSON,
+            "verdict": JSON,
+            "evidence": JSON,
+            "searched": JSON,
+        },
+    )
+    | JSON
+)
 FIELDS = [
     ("file", f)
     for f in ("format", "format_version", "learner", "book_version", "mode", "created", "exported", "answers")
@@ -68,9 +84,27 @@ def test_ids_replaced_by_lists_or_objects_are_format_errors(exercise_set, raw, d
         {"marks": [{"unit": exercise.unit_ids[0], "label": odd}]} if exercise.unit_ids else {"marks": []},
         {"pairs": [[odd, odd]]},
         {"choices": [odd]},
+        {"verdict": odd, "evidence": []},
+        {"verdict": None, "evidence": [odd]},
+        {"verdict": None, "evidence": [], "searched": [odd]},
     ):
         with contextlib.suppress(scoring.FormatError):
             scoring.parse(exercise, answer)
+
+
+@SETTINGS
+@given(raw=ANSWER, data=st.data())
+def test_a_search_task_s_parse_raises_only_format_errors(catalogue, raw, data):
+    """Search tasks on their own (the book's exercises may hold few): any JSON, and answers close to well-formed."""
+    task = data.draw(st.sampled_from([fixture_exercise(catalogue), *(e for e in SYNTHETIC if e.results)]))
+    ids = st.sampled_from([*(o.id for o in task.options), *(r.id for r in task.results), *(q.id for q in task.queries)])
+    near = st.fixed_dictionaries(
+        {"verdict": ids | TEXT | st.none(), "evidence": st.lists(ids | SCALARS, max_size=4)},
+        optional={"searched": st.lists(ids | SCALARS, max_size=4) | SCALARS},
+    )
+    for answer in (raw, data.draw(near)):
+        with contextlib.suppress(scoring.FormatError):
+            scoring.parse(task, answer)
 
 
 @functools.cache

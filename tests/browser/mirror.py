@@ -11,7 +11,18 @@ from typing import Any
 from medialit import handin, scoring
 from medialit.assets import asset_path
 from medialit.frontend import bundle
-from medialit.model import Anchor, Distractor, Exercise, ExerciseType, Label, Option, Skill, Target
+from medialit.model import (
+    Anchor,
+    Distractor,
+    Exercise,
+    ExerciseType,
+    Label,
+    Option,
+    SearchQuery,
+    SearchResult,
+    Skill,
+    Target,
+)
 from medialit.sphinxext.nodes import _loader, _template, inline_json
 from medialit.state import exercise_state
 from medialit.text import Unit
@@ -237,6 +248,31 @@ SYNTHETIC: tuple[Exercise, ...] = (
         ),
         discussions=(Target("open", (_anchor("alpha:3.1", "alpha:3.2"), _anchor("beta:1.2")), "Two fair readings."),),
         distractors=(Distractor("d1", (_anchor("alpha:1.2"), _anchor("beta:2.2")), "They agree."),),
+    ),
+    # A search task with two right verdicts, a weak result and an open one.
+    _common(
+        id="made-up-search",
+        type=ExerciseType.SEARCH,
+        documents=(),
+        units=(),
+        context=_anchor("gamma:1.1"),
+        options=(
+            Option("wrong", "The claim is wrong.", True, "Yes: the record says otherwise."),
+            Option("right", "The claim is right.", False, "No: only a page with no source says so."),
+            Option("unproven", "Nothing backs the claim.", True, "Also fair: nothing on record backs it."),
+        ),
+        queries=(
+            SearchQuery("q1", "harbour record opening date", ("record", "opened"), ("r1", "r2", "r3")),
+            SearchQuery("q2", "harbour closed secret", ("hidden",), ("r2", "r4")),
+        ),
+        results=(
+            SearchResult(
+                "r1", "p1", "Harbour register", "register.example/harbour", "Opened in 1990.", True, "A record."
+            ),
+            SearchResult("r2", "p2", "Secret harbour!", "wire.example/secret", "Insiders say...", False, "No source."),
+            SearchResult("r3", "p3", "About the register", "register.example/about", "Who we are.", None, "Either."),
+            SearchResult("r4", "p4", "Town minutes", "town.example/minutes", "The harbour opened.", True, "Minutes."),
+        ),
     ),
     _common(
         id="made-up-open-choice",
