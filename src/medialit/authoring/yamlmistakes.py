@@ -101,6 +101,12 @@ def _key_column(line: str) -> int:
     return len(found["indent"]) + len(found["dash"]) if found else len(line) - len(line.lstrip())
 
 
+def _is_field_or_item(line: str) -> bool:
+    """Whether ``line`` is ``field: ...`` or ``- ...`` (not a line of text)."""
+    found = _KEY.match(line)
+    return found is not None and bool(found["key"] or found["dash"])
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
@@ -127,7 +133,7 @@ def _indentation(lines: list[str], number: int) -> SyntaxHelp | None:
     name = _KEY.match(line)
     if name is None or not (name["key"] or name["dash"]):
         return None  # a line of plain text: see the "neither a field nor a list item" rule
-    levels = {_key_column(text) for _, text in above}
+    levels = {_key_column(text) for _, text in above if _is_field_or_item(text)}
     if name is not None and name["dash"]:
         levels |= {_indent(text) for _, text in above if text.lstrip().startswith("- ")}
     if here == expected or (here < expected and here in levels):
@@ -172,6 +178,20 @@ def _unclosed(lines: list[str], opened: int, column: int | None = None) -> Synta
     )
 
 
+def _stray_text(lines: list[str], number: int) -> SyntaxHelp | None:
+    """A line of plain text right under ``field:``, where a list was expected (the parser notices on the next line)."""
+    above = _lines_above(lines, number)
+    if len(above) < 2 or _is_field_or_item(above[0][1]) or not _comment_free(above[1][1]).endswith(":"):
+        return None
+    row, line = above[0]
+    return SyntaxHelp(
+        line=row + 1,
+        message=f"line {row + 1} is neither `field: value` nor a list item `- value`",
+        fix="if it is an item of the list below, start it with `- `; if it is the text of the field above, put it on "
+        "the same line as the field, in quotes:\n" + _shown(line),
+    )
+
+
 def _unclosed_quote_above(lines: list[str], before: int) -> int | None:
     """The 0-based line above ``before`` whose double quotes do not pair up: the usual cause of a far-off error."""
     for number in range(min(before, len(lines)) - 1, -1, -1):
@@ -202,7 +222,11 @@ def explain(text: str, error: yaml.YAMLError) -> SyntaxHelp:
             return help_
     opened = _unclosed_quote_above(lines, number)
     if opened is not None and opened != number:
-        return _unclosed(lines, opened)
+        column = max(i for i, c in enumerate(lines[opened]) if c == '"' and lines[opened][i - 1 : i] != "\\")
+        return _unclosed(lines, opened, column)
+    stray = _stray_text(lines, number)
+    if stray is not None:
+        return stray
     return SyntaxHelp(
         line=number + 1,
         message=f"medialit cannot read line {number + 1}" + (f", column {mark.column + 1}" if mark is not None else ""),
