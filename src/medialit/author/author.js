@@ -53,6 +53,7 @@ const app = {
   /** @type {string[]} sentences picked for a pair */ picked: [],
   /** @type {Problem[]} */ problems: [],
   checks: 0,
+  changes: 0,
   /** @type {number | undefined} */ timer: undefined,
   tried: "",
 };
@@ -559,6 +560,8 @@ function showProblems() {
  */
 function changed(structure) {
   if (structure) renderAll();
+  app.changes += 1;
+  byId("summary").setAttribute("aria-busy", "true");
   byId("save-status").textContent = "Not saved yet.";
   window.clearTimeout(app.timer);
   app.timer = window.setTimeout(check, WAIT_MS);
@@ -567,6 +570,7 @@ function changed(structure) {
 async function check() {
   if (!app.data) return;
   const number = (app.checks += 1);
+  const changes = app.changes;
   byId("summary").setAttribute("aria-busy", "true");
   try {
     const answer = await post("/api/validate", { file: app.file, data: cleaned() });
@@ -577,7 +581,7 @@ async function check() {
   } catch (error) {
     byId("summary").textContent = `The check failed: ${/** @type {Error} */ (error).message}`;
   } finally {
-    if (number === app.checks) byId("summary").removeAttribute("aria-busy");
+    if (number === app.checks && changes === app.changes) byId("summary").removeAttribute("aria-busy");
   }
 }
 
