@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
+import re
+import subprocess
+import sys
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -65,3 +69,27 @@ def author(workspace, harbour):  # noqa: F811  (the imported fixtures)
     server.shutdown()
     server.server_close()
     thread.join()
+
+
+@pytest.fixture
+def author_command(workspace, harbour):  # noqa: F811  (the imported fixtures)
+    """``medialit author harbour --exercise harbour-sourcing --no-browser`` run as a command; the address it prints."""
+    command = [sys.executable, "-m", "medialit", "--root", str(workspace), "author", harbour]
+    child = subprocess.Popen(
+        [*command, "--exercise", f"{harbour}-sourcing", "--no-browser", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        line = child.stdout.readline()
+        found = re.search(r"http://127\.0\.0\.1:\d+/\?token=\S+", line)
+        assert found, line + child.stderr.read()
+        assert found[0].endswith(f"&exercise={harbour}-sourcing.yaml")
+        yield found[0]
+    finally:
+        child.terminate()
+        child.wait(timeout=30)
+        child.stdout.close()
+        child.stderr.close()
