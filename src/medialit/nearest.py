@@ -123,11 +123,27 @@ def look_alikes(quote: str, passage: str) -> tuple[LookAlike, ...]:
             continue
         written, there = quote[a1:a2], passage[b1:b2]
         if written and there and written.translate(_FOLD) == there.translate(_FOLD):
-            if len(written) == len(there) and len(written) > 1:
-                found.extend(LookAlike(a1 + i, w, t) for i, (w, t) in enumerate(zip(written, there, strict=True)))
-            else:
-                found.append(LookAlike(a1, written, there))
+            found.extend(_pieces(a1, written, there))
     return tuple(found)
+
+
+def _pieces(offset: int, written: str, there: str) -> list[LookAlike]:
+    """``written`` and ``there`` (equal once folded) cut into the characters that stand for each other: one for one,
+    or three dots for an ellipsis."""
+    out = []
+    i = j = 0
+    while i < len(written) and j < len(there):
+        mine, theirs = written[i].translate(_FOLD), there[j].translate(_FOLD)
+        size_w = size_t = 1
+        if len(theirs) > len(mine):
+            size_w = len(theirs)
+        elif len(mine) > len(theirs):
+            size_t = len(mine)
+        piece_w, piece_t = written[i : i + size_w], there[j : j + size_t]
+        if piece_w != piece_t:
+            out.append(LookAlike(offset + i, piece_w, piece_t))
+        i, j = i + size_w, j + size_t
+    return out
 
 
 def describe_look_alikes(found: tuple[LookAlike, ...], most: int = 4) -> str:
