@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from medialit.worksheet.render import worksheet_html
+from medialit.worksheet.sheet import build_sheet
 from tests.language_project import write_project
 from tests.languages import DIRECTIONS
 
@@ -73,3 +75,12 @@ def test_the_widget_in_the_built_page_sets_them_on_each_document(built, page, se
     got = {boxes.nth(i).get_attribute("lang"): boxes.nth(i).get_attribute("dir") for i in range(boxes.count())}
     assert got == DIRECTIONS
     assert page.external_requests == [] and page.console_errors == []
+
+
+def test_a_printed_worksheet_sets_lang_and_dir_on_each_paragraph(tmp_path):
+    catalogue, exercises = write_project(tmp_path)
+    html = worksheet_html(build_sheet("Bakeries", exercises.exercises, catalogue))
+    for lang, direction in DIRECTIONS.items():
+        article = html[html.index(f'id="document-bakery-{lang}"') :].split("</article>", 1)[0]
+        assert article.count('<p class="para"') == 2
+        assert article.count(f'<p class="para" lang="{lang}" dir="{direction}">') == 2

@@ -60,6 +60,10 @@ class SheetDocument:
     """Its descriptive title."""
     paragraphs: tuple[SheetParagraph, ...]
     """Every paragraph in order."""
+    lang: str = "en"
+    """The text's language (a BCP 47 tag), set on its paragraphs."""
+    dir: str = "ltr"
+    """The text's direction, ``ltr`` or ``rtl``, set on its paragraphs."""
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,8 @@ def _document(catalogue: Catalogue, slug: str) -> SheetDocument:
         label=document.label,
         title=document.title,
         paragraphs=tuple(SheetParagraph(n, tuple(s)) for n, s in paragraphs.items()),
+        lang=document.lang,
+        dir=str(document.dir),
     )
 
 
