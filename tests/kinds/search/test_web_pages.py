@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -17,13 +15,7 @@ import yaml
 from medialit.kinds.search.pages import WebPageError, address_problem, load_pages
 from medialit.sphinxext.allowlist import AllowList
 from medialit.sphinxext.web import BANNER
-from tests.kinds.search.fixture import FIXTURES, fixture_project
-
-PAGE = """# Search practice
-
-```{medialit-exercise} search-fixture
-```
-"""
+from tests.kinds.search.fixture import FIXTURES
 
 
 def _pages_with(tmp_path: Path, name: str, change) -> Path:
@@ -90,32 +82,6 @@ def test_every_exam_may_hold_the_simulated_pages_and_nothing_else_under_web():
 
 
 # -- the Sphinx step, in a tiny book ----------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def tiny_book(tmp_path_factory, project) -> Path:
-    """A tiny book whose one page holds the fixture's search task, built with Sphinx; its HTML folder."""
-    tmp = tmp_path_factory.mktemp("search-book")
-    root = fixture_project(tmp / "project", project.seeds)
-    source = tmp / "src"
-    source.mkdir()
-    (source / "conf.py").write_text(
-        "extensions = ['medialit.sphinxext']\n"
-        f"medialit_root = {str(root)!r}\n"
-        "exclude_patterns = ['_build']\n"
-        "nb_execution_mode = 'off'\n",
-        encoding="utf-8",
-    )
-    (source / "index.md").write_text(PAGE, encoding="utf-8")
-    out = tmp / "out"
-    done = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", "-E", str(source), str(out)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
-    return out
 
 
 class _Links(HTMLParser):
