@@ -94,6 +94,9 @@ def _about(exercise: Exercise, item: ItemResult, sentences: Mapping[str, str]) -
     options = {o.id: o.text for o in exercise.options}
     if item.id in options:
         return options[item.id]
+    results = {r.id: f"{r.title} ({r.address})" for r in exercise.results}  # a search task's results
+    if item.id in results:
+        return results[item.id]
     if item.id == "none":
         return "“There is none”"
     texts = [sentences.get(unit, unit) for unit in item.units]

@@ -157,3 +157,12 @@ def test_the_score_is_the_verdict_plus_the_net_evidence(catalogue, verdict, evid
     net = ("atlas-treaty" in evidence) - ("blog-secret" in evidence)
     assert result.score == (verdict == "refuted") + max(0, net)
     assert 0 <= result.score <= result.max_score
+
+
+def test_the_teacher_s_feedback_pages_name_each_result_by_its_title_and_address(task):
+    from medialit.teacher.feedback import _about
+
+    result = scoring.score(task, answer("refuted", ["blog-secret"]))
+    about = {item.id: _about(task, item, {}) for item in result.items}
+    assert about["refuted"] == "The claim is wrong."
+    assert about["blog-secret"] == "The secret pact nobody told you about (truthwire-daily.example/secret-pact)"
