@@ -82,7 +82,7 @@ def test_each_kind_of_exercise_is_solved_with_the_mouse(book_server, page, exerc
             kinds.setdefault(
                 (state["type"], bool(state["labels"]), state["allow_none"], state["multiple"]), (name, state)
             )
-    assert {kind[0] for kind in kinds} == {"highlight", "pairs", "choice", "reflection"}
+    assert {kind[0] for kind in kinds} >= {"highlight", "pairs", "choice", "reflection"}
     assert ("highlight", True, False, False) in kinds and ("highlight", False, True, False) in kinds
     for name, state in kinds.values():
         exercise = exercise_set.get(state["id"])
@@ -93,6 +93,13 @@ def test_each_kind_of_exercise_is_solved_with_the_mouse(book_server, page, exerc
             for option in state["options"]:
                 if option["id"] in answer["choices"]:
                     root.get_by_label(option["text"], exact=True).check()
+        elif state["type"] == "search":
+            for result in answer["evidence"]:
+                query = next(q for q in state["search"]["queries"] if result in q["results"])
+                root.get_by_role("button", name=query["text"], exact=True).click()
+                root.locator(f".ml-search-results input[value='{result}']").check()
+            verdict = next(o["text"] for o in state["options"] if o["id"] == answer["verdict"])
+            root.locator(".ml-verdicts").get_by_label(verdict, exact=True).check()
         elif state["type"] == "pairs":
             for pair in answer["pairs"]:
                 for unit in pair:
