@@ -214,3 +214,17 @@ def test_the_help_lists_author(capsys):
     with pytest.raises(SystemExit):
         main(["--help"])
     assert "author" in capsys.readouterr().out
+
+
+def test_the_text_is_split_as_learners_see_it(author, workspace):
+    text = author.post("/api/open").body["text"]
+    data = yaml.safe_load((workspace / "exercises" / "harbour-sourcing.yaml").read_text(encoding="utf-8"))
+    state = author.post("/api/validate", {"file": "harbour-sourcing.yaml", "data": data}).body["state"]
+    (document,) = state["documents"]
+    assert [
+        {"number": p["number"], "units": [{"id": u["id"], "text": u["text"]} for u in p["units"]]}
+        for p in text["paragraphs"]
+    ] == document["paragraphs"]
+    assert (text["label"], text["title"]) == (document["label"], document["title"])
+    for unit in (u for p in text["paragraphs"] for u in p["units"]):
+        assert text["text"][unit["start"] : unit["end"]] == unit["text"]

@@ -508,6 +508,22 @@ function elementFor(/** @type {string} */ field) {
   return null;
 }
 
+/**
+ * A field's name as the page shows it: the legends of the groups around it, then its own label.
+ * @param {HTMLElement} element
+ */
+function placeName(element) {
+  const names = [];
+  const own = element.id ? document.querySelector(`label[for="${CSS.escape(element.id)}"]`) : null;
+  if (own) names.push(own.textContent || "");
+  for (let box = element.closest("fieldset"); box; box = box.parentElement && box.parentElement.closest("fieldset")) {
+    const legend = box.querySelector(":scope > legend");
+    if (legend) names.unshift(legend.textContent || "");
+  }
+  if (element.classList.contains("quote")) names.push("quote");
+  return names.map((name) => name.replace(/\s*\(.*\)$/, "").replace(/:.*$/, "")).join(" › ") || "The exercise";
+}
+
 /** @param {Problem} problem */
 const words = (problem) => `${problem.message}${problem.fix ? `. Fix: ${problem.fix}` : ""}`;
 
@@ -539,7 +555,7 @@ function showProblems() {
       const described = (element.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
       element.setAttribute("aria-describedby", [...described, box.id].filter((v, i, a) => a.indexOf(v) === i).join(" "));
       if (problem.severity === "error") element.setAttribute("aria-invalid", "true");
-      const jump = h("a", { href: `#${element.id}` }, [`${problem.field || "the exercise"}: ${text}`]);
+      const jump = h("a", { href: `#${element.id}` }, [`${placeName(element)}: ${text}`]);
       jump.addEventListener("click", (event) => {
         event.preventDefault();
         element.focus();
