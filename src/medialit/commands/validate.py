@@ -1,4 +1,5 @@
-"""``medialit validate``: check the catalogue and every exercise file, and list every problem.
+"""``medialit validate``: check the catalogue, every exercise file and the simulated web pages, and list every
+problem.
 
 Errors stop a file from being used (the book will not build); warnings do not. An item id used twice inside one
 exercise is an error, because scoring and feedback find items by id; an exercise id used twice across files is an
@@ -18,6 +19,7 @@ from medialit.commands.validate_book import book_problems
 from medialit.errors import ProjectError
 from medialit.exercises import ExerciseSet
 from medialit.item_bias import BookBias
+from medialit.kinds.search.pages import read_pages, web_folder
 from medialit.reveals import reveal_problems
 
 HELP = (
@@ -46,7 +48,8 @@ def run(args: argparse.Namespace) -> int:
         found = course.exercises
         reveals = reveal_problems(found.exercises, book, [d.text for d in course.catalogue.documents])
         pages = book_problems(book, course.project.exercises, found.exercises)
-        found = ExerciseSet(found.exercises, (*found.problems, *reveals, *pages))
+        web = read_pages(web_folder(course.project.root))[1]  # the search tasks' simulated pages
+        found = ExerciseSet(found.exercises, (*found.problems, *reveals, *pages, *web))
     bias = None
     if args.items and book is not None:
         found, bias = _with_item_bias(book, found)

@@ -129,3 +129,19 @@ def test_the_exercise_links_its_results_to_the_written_pages(tiny_book):
     html = (tiny_book / "index.html").read_text(encoding="utf-8")
     assert 'data-content_root="./"' in html, "the view finds web/ from the page's root"
     assert "fixture-unused" not in html
+
+
+def test_medialit_validate_lists_a_broken_simulated_page(tmp_path, project, monkeypatch, capsys):
+    from medialit.cli import main
+    from medialit.project import ROOT_ENV
+    from tests.kinds.search.fixture import fixture_project
+
+    root = fixture_project(tmp_path / "project", project.seeds)
+    monkeypatch.setenv(ROOT_ENV, str(root))
+    main(["validate"])  # the fixture's exercise is on no page of a book: that is the only problem
+    assert "book/web" not in capsys.readouterr().out
+    page = root / "book" / "web" / "fixture-lookalike.yaml"
+    page.write_text(page.read_text(encoding="utf-8").replace("ausan-institute.example", "ausan-institute.org"), "utf-8")
+    assert main(["validate"]) == 1
+    out = capsys.readouterr().out
+    assert "fixture-lookalike.yaml:3: error: address:" in out and "`.example`" in out

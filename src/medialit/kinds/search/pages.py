@@ -27,6 +27,7 @@ __all__ = [
     "address_problem",
     "load_page",
     "load_pages",
+    "read_pages",
     "web_folder",
 ]
 
@@ -196,6 +197,14 @@ def load_page(path: Path) -> tuple[WebPage | None, list[Problem]]:
 
 def load_pages(folder: Path) -> dict[str, WebPage]:
     """Every page in ``folder`` by id (none when there is no folder); :class:`WebPageError` naming every problem."""
+    pages, problems = read_pages(folder)
+    if problems:
+        raise WebPageError(problems)
+    return pages
+
+
+def read_pages(folder: Path) -> tuple[dict[str, WebPage], list[Problem]]:
+    """Every valid page in ``folder`` by id, and the problems of the others (``medialit validate`` lists them)."""
     pages: dict[str, WebPage] = {}
     problems: list[Problem] = []
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
@@ -216,6 +225,4 @@ def load_pages(folder: Path) -> dict[str, WebPage]:
                         f"link to one of {sorted(files)}, or add {link.page}.yaml to {folder}",
                     )
                 )
-    if problems:
-        raise WebPageError(problems)
-    return pages
+    return pages, problems
