@@ -172,7 +172,7 @@ def test_a_new_exercise_goes_into_its_own_file_and_onto_the_page(author, workspa
     assert "harbour-named.yaml" in {e["file"] for e in author.post("/api/open").body["exercises"]}
 
 
-def test_a_wrong_slug_or_project_is_one_plain_line(medialit, workspace, tmp_path):
+def test_a_wrong_slug_or_project_is_one_plain_line(medialit, workspace, harbour, tmp_path, capsys):
     done = medialit("author", "nothing", "--no-browser")
     assert done.code == 2 and "no case study 'nothing'" in done.err and len(done.err.strip().splitlines()) == 1
     assert "Traceback" not in done.err
@@ -181,6 +181,10 @@ def test_a_wrong_slug_or_project_is_one_plain_line(medialit, workspace, tmp_path
     from medialit.cli import main
 
     assert main(["--root", str(empty), "author", "harbour", "--no-browser"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("medialit author: no medialit project") and len(err.strip().splitlines()) == 1
+    done = medialit("author", "harbour", "--exercise", "nope", "--no-browser")
+    assert done.code == 2 and "no exercise 'nope'" in done.err and len(done.err.strip().splitlines()) == 1
 
 
 def test_a_busy_port_is_replaced_by_a_free_one(workspace, harbour):
@@ -228,3 +232,17 @@ def test_the_text_is_split_as_learners_see_it(author, workspace):
     assert (text["label"], text["title"]) == (document["label"], document["title"])
     for unit in (u for p in text["paragraphs"] for u in p["units"]):
         assert text["text"][unit["start"] : unit["end"]] == unit["text"]
+
+
+def test_a_bad_request_is_refused_and_the_server_goes_on(author, monkeypatch):
+    assert author.post("/api/validate", {"file": None, "data": "not an exercise"}).status == 400
+    assert author.post("/api/nothing").status == 404
+    assert author.request("POST", "/api/open", headers={"Content-Type": "text/plain"}).status == 415
+
+    def broken(*args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(author.server.workspace, "listing", broken)
+    failed = author.post("/api/open")
+    assert failed.status == 500 and "bug in medialit" in failed.body["error"]
+    assert author.post("/api/exercise", {"file": "harbour-sourcing.yaml"}).status == 200

@@ -13,6 +13,7 @@ import html
 import http.server
 import json
 import secrets
+import sys
 import threading
 from collections.abc import Callable
 from functools import cache
@@ -201,6 +202,10 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self._refuse(refused)
         except (AuthorError, MedialitError, OSError) as error:
             self._json(409, {"error": " ".join(str(error).split())})
+        except Exception as error:  # a bug: the page says so, and the server goes on serving
+            text = " ".join(f"{type(error).__name__}: {error}".split())
+            print(f"medialit author: internal error ({text}); this is a bug in medialit", file=sys.stderr)
+            self._json(500, {"error": f"internal error ({text}); this is a bug in medialit: please report it"})
 
     def _actions(self) -> dict[str, Callable[[dict[str, Any]], Any]]:
         return {
