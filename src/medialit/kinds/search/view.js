@@ -292,7 +292,7 @@ export const searchView = {
         }
       },
       unmark() {
-        for (const node of /** @type {NodeListOf<HTMLElement>} */ (ctx.state && verdictBox ? verdictBox.querySelectorAll(".ml-option") : [])) {
+        for (const node of /** @type {HTMLElement[]} */ (verdictBox ? [...verdictBox.querySelectorAll(".ml-option")] : [])) {
           delete node.dataset.verdict;
           const mark = node.querySelector(".ml-option-verdict");
           if (mark) mark.textContent = "";
