@@ -57,7 +57,14 @@ class YamlFile:
         """The 1-based (line, column) of character ``offset`` of the text value at ``where``, when that value is
         written on one line exactly as it reads (no escapes); else ``None``."""
         node = self.values.get(tuple(where))
-        if not isinstance(node, yaml.ScalarNode) or node.start_mark.line != node.end_mark.line:
+        if not isinstance(node, yaml.ScalarNode):
+            return None
+        if node.style in (">", "|"):  # a block text: exact when it is one line below its `>-`
+            line = self.source_line(node.start_mark.line + 2)
+            if str(node.value) != line.strip() or "\n" in str(node.value):
+                return None
+            return node.start_mark.line + 2, len(line) - len(line.lstrip()) + offset + 1
+        if node.start_mark.line != node.end_mark.line:
             return None
         line = self.source_line(node.start_mark.line + 1)
         begin = node.start_mark.column + (1 if node.style in ("'", '"') else 0)

@@ -44,3 +44,24 @@ def test_the_walk_through_works_on_the_shipped_example(project, workspace, media
 
 def test_the_chapter_is_in_the_table_of_contents(project):
     assert "- file: teachers/write-your-own" in (project.book / "_toc.yml").read_text(encoding="utf-8")
+
+
+def test_the_chapters_quote_mistakes_are_what_validate_prints(project, workspace, medialit):
+    chapter = (project.root / CHAPTER).read_text(encoding="utf-8")
+    shown = re.findall(r"```text\n(exercises/rumour-sourcing\.yaml:.*?\n    fix: .*?)\n```", chapter, flags=re.DOTALL)
+    assert len(shown) == 2
+    assert medialit("new-case", project.root / "examples" / "rumour.txt", "--slug", "rumour").code == 0
+    sourcing = workspace / "exercises" / "rumour-sourcing.yaml"
+    text = sourcing.read_text(encoding="utf-8")
+    text = text.replace(
+        quoted("BRAMBLEWICK NEIGHBOURS — community board"),
+        '>-\n      "They didn\'t want parents to find out before the summer," the worker said.',
+    )
+    text = text.replace(
+        quoted("Please share this before it gets taken down!"),
+        quoted("My neighbour’s kids have swimming lessons there twice a week - what are they supposed to do now?"),
+    )
+    sourcing.write_text(text, encoding="utf-8")
+    out = medialit("validate").out.replace(f"{workspace}/", "")
+    for example in shown:
+        assert example in out
