@@ -28,6 +28,7 @@ def test_every_chapter_is_built(built_book):
         "contradictions.html",
         "disclaimer.html",
         "lateral-reading.html",
+        "search-it.html",
         "lab.html",
         "final-challenge.html",
         "teachers/index.html",

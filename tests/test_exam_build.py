@@ -463,11 +463,15 @@ def test_the_search_for_correct_flags_and_maxima_finds_them_in_the_learn_build(l
     assert [name for name, page in learn_pages.items() if MAX_SCORE.search(page.text)]
 
 
-def test_the_exam_build_holds_only_allow_listed_pages_and_files(learn_pages, exam_pages, exam_book):
+def test_the_exam_build_holds_only_allow_listed_pages_and_files(learn_pages, exam_pages, exam_book, exercise_set):
     allow = load_allowlist(ROOT / "book" / "_exam.yml")
     assert disallowed_files(exam_book, allow) == []
     built = {name[: -len(".html")] for name in exam_pages if name.endswith(".html") and not name.startswith("_")}
-    assert built - {"genindex", "search", "index"} == set(allow.pages)
+    simulated = {name for name in built if name.startswith("web/")}
+    assert built - simulated - {"genindex", "search", "index"} == set(allow.pages)
+    # The simulated pages are those the exam's search task opens (the Final challenge's), and no other.
+    opened = {f"web/{r.page}" for r in exercise_set.get("final-lake-search").results}
+    assert simulated == opened and len(simulated) < len(list((ROOT / "book" / "web").glob("*.yaml")))
     assert not any(name.startswith(("_sources/", "_images/")) for name in exam_pages)
     for name, page in learn_pages.items():
         if name.endswith(".html") and name[: -len(".html")] in allow.pages:
