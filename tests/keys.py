@@ -63,8 +63,36 @@ ACTIVE_IS = """([id, selector]) => {
 }"""
 
 
+# The tab that shows the (hidden) document holding ``unit``, when two documents are tabs: where it lies from the focus
+# ("here" when focused), or null when the sentence is in view.
+WHERE_IS_TAB = """([id, unit]) => {
+  const panel = document.querySelector(`[data-medialit-id='${id}'] [data-unit='${unit}']`).closest('[role=tabpanel]');
+  if (!panel || !panel.hidden) return null;
+  const tab = document.getElementById(panel.getAttribute('aria-labelledby'));
+  const active = document.activeElement;
+  if (active === tab) return 'here';
+  if (active && active.closest('[role=tablist]') === tab.parentElement) return 'beside';
+  if (!active || active === document.body) return 'after';
+  return active.compareDocumentPosition(tab) & Node.DOCUMENT_POSITION_FOLLOWING ? 'after' : 'before';
+}"""
+
+
+def show_document_of(page, exercise_id: str, unit: str, limit: int = 400) -> None:
+    """Where two documents are tabs, open the tab of the document holding ``unit`` (Tab to the tabs, then arrows)."""
+    for _ in range(limit):
+        where = page.evaluate(WHERE_IS_TAB, [exercise_id, unit])
+        if where is None:
+            return
+        if where == "here":
+            continue  # opened; the next round finds the document shown
+        page.keyboard.press({"beside": "ArrowRight", "after": "Tab", "before": "Shift+Tab"}[where])
+    pytest.fail(f"the tab of the document holding {unit} was never reached")
+
+
 def focus_unit(page, exercise_id: str, unit: str, limit: int = 400) -> None:
-    """Move the focus to sentence ``unit`` of an exercise with Tab / Shift+Tab and the arrow keys."""
+    """Move the focus to sentence ``unit`` of an exercise with Tab / Shift+Tab and the arrow keys (opening its
+    document's tab first where two documents are tabs)."""
+    show_document_of(page, exercise_id, unit, limit)
     for _ in range(limit):
         where = page.evaluate(WHERE_IS_UNIT, [exercise_id, unit])
         if where == "here":

@@ -98,7 +98,9 @@ def test_the_confidence_rating_reads_as_optional_and_secondary(open_page, exerci
     assert legend["size"] < prompt["size"] < title["size"]
     assert legend["weight"] < title["weight"] and legend["weight"] < 700
     assert legend["color"] != title["color"], "a lighter colour than the task's"
-    # The order on the screen: the task, the text, the rating, then the actions.
+    # The order on the screen: the task, the text, the rating, then the actions. Measured with the end of the
+    # exercise in view, where the action bar (sticky at the bottom while the text is read) rests in its place.
+    page.evaluate("(s) => document.querySelector(s).scrollIntoView({block: 'end'})", section)
     tops = page.evaluate(
         """(s) => ['.ml-title', '.ml-prompt', '.ml-docs', '.ml-confidence', '.ml-actions', '.ml-reveal-area']
           .map((c) => document.querySelector(`${s} ${c}`).getBoundingClientRect().top)""",

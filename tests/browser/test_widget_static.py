@@ -212,5 +212,7 @@ def test_narrow_screens_do_not_scroll_sideways(page_factory, serve, tmp_path, st
     page.wait_for_selector("section.medialit")
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     columns = page.evaluate("getComputedStyle(document.querySelector('.ml-docs.ml-two')).gridTemplateColumns")
-    assert len(columns.split()) == 1  # two documents stack
+    assert len(columns.split()) == 1  # two documents are two tabs, one shown at a time
+    root = page.locator("[data-medialit-id='made-up-pairs']")
+    assert root.get_by_role("tab").count() == 2 and root.get_by_role("tabpanel").count() == 1
     assert page.external_requests == [] and page.console_errors == []

@@ -46,12 +46,14 @@ def test_a_page_carries_only_the_kinds_it_uses():
 def test_a_page_s_script_stays_small():
     """Budgets in bytes as inlined (compacted), JSDoc left out: before kinds were joined per page, every page
     carried 38 KB of widget and scoring code. (The all-kinds budget grew by 2 KB with the in-page question before
-    an answer is shown. The search kind, its search box, result lists and verdict, is about 13 KB; only a page with a
-    search task carries it.)"""
-    assert len(compact_js(bundle([ExerciseType.HIGHLIGHT])).encode()) < 30_000
-    assert len(compact_js(bundle([ExerciseType.CHOICE])).encode()) < 21_000
+    an answer is shown. The budgets grew again with the exercise screen: the sticky action bars, about 1.4 KB in
+    every bundle; the kind picker under the sentence, 2.6 KB more for highlight; two documents as tabs with a pinned
+    chip, 3 KB more for pairs: 8 KB more for all kinds. The search kind, its search box, result lists and verdict,
+    is about 13 KB; only a page with a search task carries it.)"""
+    assert len(compact_js(bundle([ExerciseType.HIGHLIGHT])).encode()) < 35_000
+    assert len(compact_js(bundle([ExerciseType.CHOICE])).encode()) < 23_000
     assert len(compact_js(bundle([ExerciseType.SEARCH])).encode()) < 32_000
-    assert len(compact_js(bundle()).encode()) < 56_000
+    assert len(compact_js(bundle()).encode()) < 64_000
 
 
 def test_doc_comments_are_left_out_and_code_comments_kept():

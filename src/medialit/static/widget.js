@@ -130,7 +130,11 @@ function render({ model, el }) {
   // The assessment setting: one attempt, recorded for the teacher; no hints, no answer shown, no Try again.
   if (oneAttempt) againButton.hidden = true;
   if (!state.hints.length) hintButton.hidden = true;
-  root.append(h("div", { class: "ml-actions" }, checkButton, hintButton, againButton), message);
+  // The action bar sticks to the bottom of the exercise while the learner works through a long text (widget.css);
+  // a view's own row of actions right after the text (.ml-tools: Add pair, There is none) sticks just above it.
+  const bar = h("div", { class: "ml-actions" }, checkButton, hintButton, againButton, message);
+  root.append(bar);
+  keepClearOfBars();
   // "Show answer" stands apart from Check, quieter, and asks first: a shown answer is recorded.
   const reveal = keyView && view.scored ? buildReveal() : null;
 
@@ -182,6 +186,28 @@ function render({ model, el }) {
     }
     root.append(fieldset);
     return inputs;
+  }
+
+  // The bars' heights are kept in --ml-bar and --ml-tools: focused elements keep that much room below them
+  // (scroll-margin-bottom), and one that the focus reaches under the stuck bars is scrolled clear of them.
+  function keepClearOfBars() {
+    const tools = /** @type {HTMLElement | null} */ (root.querySelector(".ml-tools"));
+    if (typeof ResizeObserver !== "undefined") {
+      new ResizeObserver(() => {
+        root.style.setProperty("--ml-bar", `${bar.offsetHeight}px`);
+        root.style.setProperty("--ml-tools", `${tools ? tools.offsetHeight : 0}px`);
+      }).observe(bar);
+      if (tools) new ResizeObserver(() => root.style.setProperty("--ml-tools", `${tools.offsetHeight}px`)).observe(tools);
+    }
+    root.addEventListener("focusin", (event) => {
+      const target = /** @type {HTMLElement} */ (event.target);
+      if (bar.contains(target) || (tools && tools.contains(target))) return;
+      const low = bar.getBoundingClientRect();
+      const high = tools ? tools.getBoundingClientRect() : null;
+      const cover = high && Math.abs(high.bottom - low.top) < 2 ? high.top : low.top; // the rows stacked, stuck
+      const box = target.getBoundingClientRect();
+      if (box.bottom > cover && box.top < low.bottom) target.scrollIntoView({ block: "nearest" });
+    });
   }
 
   // Bring every control in line with the answer and `ui`.

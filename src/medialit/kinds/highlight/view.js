@@ -14,22 +14,29 @@ export const highlightView = {
     /** @type {Map<string, Set<string | null>>} unit id → kinds (null when the exercise has no kinds) */
     const marks = new Map();
     let none = false;
-    /** @type {string | null} */
+    /** @type {string | null} the sentence whose kind picker is open */
     let kindsFor = null;
     /** @type {HTMLElement | null} */
     let kindsBox = null;
+    /** @type {HTMLElement | null} the paragraph the open picker sits under */
+    let under = null;
     /** @type {HTMLElement | null} */
     let noneButton = null;
     /** @type {ReturnType<typeof buildSentences> | null} */
     let sentences = null;
+    const resize = typeof ResizeObserver === "undefined" ? null : new ResizeObserver(() => place());
 
     /** @param {string} unitId */
     function toggle(unitId) {
       if (ctx.lockedNotice()) return;
       ctx.say("");
       if (marks.has(unitId)) {
+        // With kinds, a selected sentence opens its picker again: change its kinds there, or unselect it.
+        if (labelled) {
+          showKinds(unitId, true);
+          return;
+        }
         marks.delete(unitId);
-        if (kindsFor === unitId) kindsFor = null;
       } else {
         none = false;
         marks.set(unitId, labelled ? new Set() : new Set([null]));
@@ -47,24 +54,32 @@ export const highlightView = {
       none = !none;
       if (none) {
         marks.clear();
-        kindsFor = null;
+        closeKinds(false);
       }
       ctx.say(none ? "You chose: there is none. Your selections were cleared." : "");
       ctx.changed();
     }
 
     /**
-     * The kind menu of a labelled highlight: shown for the marked sentence last selected or focused.
+     * The kind picker of a labelled highlight, opened right under the paragraph of the sentence just selected: it
+     * stays outside the sentence list (a list holds only sentences) and the paragraph makes room for it below.
      * @param {string} unitId
      * @param {boolean} moveFocus
      */
     function showKinds(unitId, moveFocus) {
       const kinds = marks.get(unitId);
       const info = ctx.units.get(unitId);
-      if (!kindsBox || !kinds || !info) return;
+      const option = info && info.option;
+      const paragraph = option && /** @type {HTMLElement | null} */ (option.closest(".ml-para"));
+      const doc = paragraph && paragraph.closest(".ml-doc");
+      if (!kindsBox || !kinds || !info || !paragraph || !doc) return;
       const box = kindsBox;
+      closeKinds(false);
       kindsFor = unitId;
-      box.replaceChildren(h("legend", { text: `What kind is this sentence? (${info.place})` }));
+      under = paragraph;
+      const short = info.text.length > 64 ? `${info.text.slice(0, 62).trimEnd()}…` : info.text;
+      const quote = h("span", { lang: info.doc.lang || "en", dir: info.doc.dir === "rtl" ? "rtl" : "ltr", text: short });
+      box.replaceChildren(h("legend", {}, "Kind for: “", quote, "”"), h("p", { class: "ml-kind-place", text: info.place }));
       const boxes = state.labels.map((/** @type {any} */ label) => {
         const input = /** @type {HTMLInputElement} */ (h("input", { type: "checkbox", value: label.id }));
         input.checked = kinds.has(label.id);
@@ -75,31 +90,88 @@ export const highlightView = {
           ctx.changed();
         });
         const description = label.description ? h("span", { class: "ml-kind-help", text: ` ${label.description}` }) : null;
-        box.append(h("label", { class: "ml-kind" }, input, " ", h("span", { text: label.name }), description));
+        box.append(h("label", { class: "ml-kind" }, input, " ", h("span", { class: "ml-kind-name", text: label.name }), description));
         return input;
       });
-      const done = h("button", {
+      const done = h("button", { type: "button", class: "ml-kinds-done", text: "Done", onclick: () => closeKinds(true) });
+      const drop = h("button", {
         type: "button",
-        text: "Done",
+        class: "ml-kinds-drop",
+        text: "Unselect this sentence",
         onclick: () => {
-          if (info.option) info.option.focus();
+          if (ctx.lockedNotice()) return;
+          marks.delete(unitId);
+          closeKinds(true);
+          ctx.changed();
         },
       });
-      box.append(h("p", {}, done));
+      box.append(h("div", { class: "ml-kinds-actions" }, done, drop));
+      doc.append(box);
       box.hidden = false;
-      if (moveFocus && boxes.length) boxes[0].focus();
+      place();
+      if (resize) {
+        resize.observe(box);
+        resize.observe(paragraph);
+      }
+      if (moveFocus && boxes.length) {
+        boxes[0].focus();
+        box.scrollIntoView({ block: "nearest" });
+      }
+    }
+
+    // Put the open picker under its paragraph, and give the paragraph the picker's height as room below it.
+    function place() {
+      if (!kindsBox || !under || kindsBox.hidden) return;
+      const doc = /** @type {HTMLElement} */ (kindsBox.parentElement);
+      const top = under.getBoundingClientRect().bottom - doc.getBoundingClientRect().top;
+      kindsBox.style.top = `${top}px`;
+      under.style.marginBottom = `calc(${kindsBox.offsetHeight}px + 1.25rem)`;
+    }
+
+    /** @param {boolean} refocus Return the focus to the sentence. */
+    function closeKinds(refocus) {
+      const info = kindsFor === null ? null : ctx.units.get(kindsFor);
+      if (resize) resize.disconnect();
+      if (under) under.style.marginBottom = "";
+      under = null;
+      kindsFor = null;
+      if (kindsBox) kindsBox.hidden = true;
+      if (refocus && info && info.option) info.option.focus();
+    }
+
+    /** @param {KeyboardEvent} event */
+    function onKindsKey(event) {
+      if (!kindsBox) return;
+      const inputs = [...kindsBox.querySelectorAll("input")];
+      const at = inputs.indexOf(/** @type {HTMLInputElement} */ (event.target));
+      if (event.key === "Escape") closeKinds(true);
+      else if (event.key === "ArrowDown" && at >= 0) inputs[Math.min(at + 1, inputs.length - 1)].focus();
+      else if (event.key === "ArrowUp" && at >= 0) inputs[Math.max(at - 1, 0)].focus();
+      else return;
+      event.preventDefault();
+      event.stopPropagation();
     }
 
     return {
       build(root) {
-        sentences = buildSentences(ctx, root, "Click a sentence to select it. Click it again to undo.", toggle, (unitId) => showKinds(unitId, false));
+        const help = labelled
+          ? "Click a sentence to select it and choose its kind. Click it again to change its kind or to unselect it."
+          : "Click a sentence to select it. Click it again to undo.";
+        sentences = buildSentences(ctx, root, help, toggle, () => {});
         if (labelled) {
-          kindsBox = h("fieldset", { class: "ml-kinds", hidden: true });
-          root.append(kindsBox);
+          const box = h("fieldset", { class: "ml-kinds", id: `${ctx.uid}-kinds`, hidden: true });
+          box.addEventListener("keydown", onKindsKey);
+          // The picker closes when the focus leaves it for anything but its sentence.
+          box.addEventListener("focusout", (event) => {
+            const next = /** @type {Node | null} */ (event.relatedTarget);
+            const own = kindsFor === null ? null : ctx.units.get(kindsFor)?.option;
+            if (next && !box.contains(next) && next !== own) closeKinds(false);
+          });
+          kindsBox = box;
         }
         if (state.allow_none) {
           noneButton = h("button", { type: "button", class: "ml-none", "aria-pressed": "false", text: "There is none", onclick: toggleNone });
-          root.append(h("p", { class: "ml-none-row" }, noneButton));
+          root.append(h("div", { class: "ml-tools" }, noneButton));
         }
       },
       answer() {
@@ -136,10 +208,7 @@ export const highlightView = {
         if (sentences) sentences.sync();
         if (noneButton) noneButton.setAttribute("aria-pressed", String(none));
         if (kindsBox) {
-          if (kindsFor === null || !marks.has(kindsFor)) {
-            kindsBox.hidden = true;
-            kindsFor = null;
-          }
+          if (kindsFor !== null && !marks.has(kindsFor)) closeKinds(false);
           for (const input of kindsBox.querySelectorAll("input")) input.disabled = ctx.locked();
         }
       },

@@ -1,5 +1,6 @@
 // @ts-check
-// The pairs view: select two sentences, add them as a pair; the pairs so far are listed, each with Remove.
+// The pairs view: select two sentences, add them as a pair; the pairs so far are listed, each with Remove. Two
+// documents stand side by side where the exercise is wide enough, and are two tabs where it is not.
 import { h } from "../../static/dom.js";
 import { buildSentences } from "../sentences.js";
 
@@ -23,6 +24,14 @@ export const pairsView = {
     let addPairButton;
     /** @type {HTMLElement} */
     let pairList;
+    /** @type {ReturnType<typeof documentTabs> | null} */
+    let tabs = null;
+
+    // The focus goes back to the sentences in view (with tabs, the open document's).
+    function focusSentences() {
+      if (tabs) tabs.focus();
+      else if (sentences) sentences.focusActive();
+    }
 
     /** @param {string} unitId */
     function toggle(unitId) {
@@ -52,7 +61,7 @@ export const pairsView = {
       picked = [];
       ctx.say(`Pair ${pairs.length} added.`);
       ctx.changed();
-      if (sentences) sentences.focusActive();
+      focusSentences();
     }
 
     /** @param {number} index */
@@ -61,17 +70,22 @@ export const pairsView = {
       pairs.splice(index, 1);
       ctx.say(`Pair ${index + 1} removed.`);
       ctx.changed();
-      if (sentences) sentences.focusActive();
+      focusSentences();
     }
 
     return {
       build(root) {
         sentences = buildSentences(ctx, root, "Select two sentences that contradict each other, then press Add pair.", toggle, () => {});
-        pickedNote = h("p", { class: "ml-picked" });
-        addPairButton = /** @type {HTMLButtonElement} */ (h("button", { type: "button", class: "ml-add-pair", text: "Add pair", onclick: addPair }));
+        const docs = /** @type {HTMLElement} */ (root.lastElementChild);
+        if (state.documents.length === 2) tabs = documentTabs(ctx, docs, sentences.listboxes, toggle);
+        pickedNote = h("p", { class: "ml-picked", id: `${ctx.uid}-picked` });
+        addPairButton = /** @type {HTMLButtonElement} */ (
+          h("button", { type: "button", class: "ml-add-pair", text: "Add pair", "aria-describedby": `${ctx.uid}-picked`, onclick: addPair })
+        );
         pairList = h("ul", { class: "ml-pairs", "aria-labelledby": `${ctx.uid}-pairs` });
         root.append(
-          h("div", { class: "ml-pair-builder" }, pickedNote, addPairButton),
+          pickedNote,
+          h("div", { class: "ml-tools" }, addPairButton),
           h("h4", { id: `${ctx.uid}-pairs`, class: "ml-pairs-title", text: "Your pairs" }),
           pairList,
         );
@@ -92,6 +106,7 @@ export const pairsView = {
           info.option.classList.toggle("ml-paired", badge !== "");
         }
         if (sentences) sentences.sync();
+        if (tabs) tabs.pin(picked);
         pickedNote.textContent =
           picked.length === 0
             ? "No sentences selected for a new pair."
@@ -113,7 +128,7 @@ export const pairsView = {
         return null;
       },
       focus() {
-        if (sentences) sentences.focusActive();
+        focusSentences();
       },
       word(item) {
         if (item.verdict === "discussion") return "Open question: either answer is fine";
@@ -131,3 +146,118 @@ export const pairsView = {
     };
   },
 };
+
+/** Below this width (of the documents' area, in CSS pixels) two documents are two tabs instead of two columns. */
+const SIDE_BY_SIDE = 640;
+
+/**
+ * Two documents as two columns, or (narrower than SIDE_BY_SIDE) as two tabs, WAI-ARIA's tabs pattern: the arrow
+ * keys, Home and End move between the tabs. With tabs, a sentence selected in the other document is pinned above the
+ * text as a chip, with a button to clear it.
+ * @param {import("../../static/widget.js").Context} ctx
+ * @param {HTMLElement} docs The documents' area (two articles).
+ * @param {HTMLElement[]} listboxes Their sentence lists.
+ * @param {(unitId: string) => void} toggle
+ */
+function documentTabs(ctx, docs, listboxes, toggle) {
+  // Each document goes into a panel of its own (an article cannot be a tab panel).
+  const panels = [...docs.querySelectorAll(":scope > .ml-doc")].map((doc) => {
+    const panel = h("div", { class: "ml-panel" });
+    doc.replaceWith(panel);
+    panel.append(doc);
+    return panel;
+  });
+  const tablist = h("div", { role: "tablist", class: "ml-tabs", "aria-label": "Documents", hidden: true });
+  const chips = h("div", { class: "ml-chips", "aria-live": "polite", hidden: true });
+  const tabs = ctx.state.documents.map((/** @type {any} */ doc, /** @type {number} */ index) => {
+    const tab = /** @type {HTMLButtonElement} */ (
+      h("button", { type: "button", role: "tab", class: "ml-tab", id: `${ctx.uid}-tab-${index}`, "aria-controls": `${ctx.uid}-panel-${index}`, text: doc.label })
+    );
+    tab.addEventListener("click", () => select(index));
+    panels[index].id = `${ctx.uid}-panel-${index}`;
+    tablist.append(tab);
+    return tab;
+  });
+  tablist.addEventListener("keydown", (event) => {
+    const at = tabs.indexOf(/** @type {HTMLButtonElement} */ (event.target));
+    const last = tabs.length - 1;
+    /** @type {Record<string, number>} */
+    const moves = { ArrowRight: at === last ? 0 : at + 1, ArrowLeft: at === 0 ? last : at - 1, Home: 0, End: last };
+    if (at < 0 || !(event.key in moves)) return;
+    event.preventDefault();
+    select(moves[event.key]);
+    tabs[moves[event.key]].focus();
+  });
+  docs.prepend(tablist, chips);
+  let open = 0;
+  let tabbed = false;
+  /** @type {string[]} */
+  let pinned = [];
+
+  /** @param {number} index */
+  function select(index) {
+    open = index;
+    tabs.forEach((tab, i) => {
+      tab.setAttribute("aria-selected", String(i === index));
+      tab.tabIndex = i === index ? 0 : -1;
+    });
+    panels.forEach((panel, i) => {
+      panel.hidden = tabbed && i !== index;
+    });
+    pin(pinned);
+  }
+
+  /** @param {boolean} narrow */
+  function layout(narrow) {
+    if (narrow === tabbed) return;
+    tabbed = narrow;
+    docs.classList.toggle("ml-tabbed", narrow);
+    tablist.hidden = !narrow;
+    panels.forEach((panel, i) => {
+      if (narrow) {
+        panel.setAttribute("role", "tabpanel");
+        panel.setAttribute("aria-labelledby", tabs[i].id);
+      } else {
+        panel.removeAttribute("role");
+        panel.removeAttribute("aria-labelledby");
+      }
+    });
+    select(open);
+  }
+
+  /** The sentences selected in the document not in view, as chips. @param {string[]} picked */
+  function pin(picked) {
+    pinned = [...picked];
+    chips.replaceChildren();
+    for (const unitId of picked) {
+      const info = ctx.units.get(unitId);
+      const at = info ? panels.findIndex((panel) => info.option !== null && panel.contains(info.option)) : -1;
+      if (!info || !tabbed || at === open) continue;
+      const clear = h("button", {
+        type: "button",
+        class: "ml-chip-clear",
+        text: "Clear",
+        "aria-label": `Clear the sentence selected in ${info.doc.label}`,
+        onclick: () => {
+          toggle(unitId);
+          focusOpen();
+        },
+      });
+      const quote = h("span", { lang: info.doc.lang || "en", dir: info.doc.dir === "rtl" ? "rtl" : "ltr", text: info.text });
+      chips.append(h("p", { class: "ml-chip" }, h("span", { class: "ml-chip-text" }, `Selected in ${info.doc.label}: “`, quote, "”"), clear));
+    }
+    chips.hidden = !chips.childElementCount;
+  }
+
+  function focusOpen() {
+    const box = listboxes[tabbed ? open : 0];
+    const option = box && /** @type {HTMLElement | null} */ (box.querySelector('[role="option"][tabindex="0"]'));
+    if (option) option.focus();
+  }
+
+  if (typeof ResizeObserver !== "undefined") {
+    new ResizeObserver(() => layout(docs.clientWidth > 0 && docs.clientWidth < SIDE_BY_SIDE)).observe(docs);
+  }
+  select(0);
+  return { pin, focus: focusOpen };
+}
