@@ -147,7 +147,7 @@ def test_an_unchanged_exercise_is_written_back_byte_for_byte(path):
     assert edited_text(text, yaml.safe_load(text)) == text
 
 
-def test_a_new_exercise_goes_into_its_own_file_and_onto_the_page(author, workspace):
+def test_a_new_exercise_goes_into_its_own_file_and_onto_the_page(author, workspace, medialit):
     data = {
         "schema_version": 1,
         "id": "harbour-named",
@@ -159,8 +159,13 @@ def test_a_new_exercise_goes_into_its_own_file_and_onto_the_page(author, workspa
         "hints": [],
         "targets": [{"id": "captain", "quote": "Captain Rhona Vale", "explanation": "She is named, with her job."}],
     }
+    draft = author.post("/api/validate", {"file": None, "data": data}).body["problems"]
+    assert all(p["severity"] == "warning" for p in draft)
+    assert not [p for p in draft if "no page" in p["message"]]  # saving puts it on the page
     saved = author.post("/api/save", {"file": None, "data": data})
     assert saved.status == 200, saved.body
+    path = str((workspace / "exercises" / "harbour-named.yaml").resolve())
+    assert [p for p in medialit("validate", "--format", "json").json()["problems"] if p["file"] == path] == draft
     assert saved.body["written"] == ["exercises/harbour-named.yaml", "book/cases/harbour.md"]
     assert yaml.safe_load((workspace / "exercises" / "harbour-named.yaml").read_text(encoding="utf-8")) == data
     page = (workspace / "book" / "cases" / "harbour.md").read_text(encoding="utf-8")
@@ -246,3 +251,13 @@ def test_a_bad_request_is_refused_and_the_server_goes_on(author, monkeypatch):
     failed = author.post("/api/open")
     assert failed.status == 500 and "bug in medialit" in failed.body["error"]
     assert author.post("/api/exercise", {"file": "harbour-sourcing.yaml"}).status == 200
+
+
+def test_an_exercise_on_no_page_is_reported_as_validate_reports_it(author, workspace, medialit):
+    page = workspace / "book" / "cases" / "harbour.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("harbour-disclaimer", "harbour-disclaimr"), "utf-8")
+    data = yaml.safe_load((workspace / "exercises" / "harbour-disclaimer.yaml").read_text(encoding="utf-8"))
+    problems = author.post("/api/validate", {"file": "harbour-disclaimer.yaml", "data": data}).body["problems"]
+    path = str((workspace / "exercises" / "harbour-disclaimer.yaml").resolve())
+    expected = [p for p in medialit("validate", "--format", "json").json()["problems"] if p["file"] == path]
+    assert problems == expected and any("no page of the book shows" in p["message"] for p in problems)

@@ -2,7 +2,8 @@
 
 The draft is written, as its YAML text, into a scratch folder under its own file name and read with
 :func:`medialit.exercises.load_exercises` next to any other file that uses the same exercise id; the explanations are
-checked against the later exercises of the book with :func:`medialit.reveals.reveal_problems`. File names in the
+checked against the later exercises of the book with :func:`medialit.reveals.reveal_problems`, and its place in the
+book with :func:`medialit.commands.validate_book.book_problems`. File names in the
 problems are then put back to the draft's place in ``exercises/``. The other exercise files are read once and again
 only when they change.
 """
@@ -18,6 +19,7 @@ from typing import Any
 
 from medialit.assessment import with_page_settings
 from medialit.catalogue import Catalogue
+from medialit.commands.validate_book import book_problems
 from medialit.exercises import ExerciseSet, load_exercise, load_exercises
 from medialit.model import Exercise
 from medialit.problems import Problem
@@ -91,6 +93,7 @@ def check_draft(path: Path, text: str, data: Any, files: ExerciseFiles, book: Pa
         draft = next((e for e in found.exercises if e.source == draft_file), None)
         if draft is not None:
             problems.extend(p for p in _reveals(draft, others, same_id, book, files.catalogue) if p.file == draft_file)
+            problems.extend(p for p in book_problems(book, scratch, (draft,)) if p.file == draft_file)
         checked = tuple(_put_back(p, scratch, files.folder) for p in problems)
         exercise = dataclasses.replace(draft, source=str(path)) if draft is not None else None
     return Checked(exercise if not any(p.severity == "error" for p in checked) else None, checked)

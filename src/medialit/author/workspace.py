@@ -58,6 +58,11 @@ class Saved:
     """The saved file's problems."""
 
 
+def _not_on_a_page(problem: Problem) -> bool:
+    """Whether ``problem`` says that no page shows the exercise: saving a new exercise puts it on its text's page."""
+    return problem.field == "id" and problem.message.startswith("no page of the book shows the exercise")
+
+
 class Workspace:
     """One case study of one project, as the authoring page sees it."""
 
@@ -180,6 +185,8 @@ class Workspace:
             problem = Problem(file=str(path), line=None, field="", message=str(error))
             return Checked(None, (problem,)), None
         checked = check_draft(path, text, data, self.files, self.book)
+        if not name and self.page.is_file():
+            checked = Checked(checked.exercise, tuple(p for p in checked.problems if not _not_on_a_page(p)))
         state = exercise_state(checked.exercise, self.catalogue) if checked.exercise is not None else None
         return checked, state
 
