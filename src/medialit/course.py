@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from medialit.assessment import with_page_settings
+from medialit.authoring.yamlmistakes import syntax_problem
 from medialit.catalogue import Catalogue, SeedIntegrityError
 from medialit.errors import ProjectError
 from medialit.exercises import ExerciseSet, load_exercises
@@ -55,14 +56,17 @@ def _catalogue_problem(path: Path, error: Exception) -> Problem:
             "change is wanted, write the SHA-256 shown here as its `sha256:` in the catalogue",
         )
     if isinstance(error, yaml.YAMLError):
-        mark = getattr(error, "problem_mark", None)
-        return Problem(
-            file=str(path),
-            line=mark.line + 1 if mark else None,
-            field="",
-            message=f"this is not valid YAML: {getattr(error, 'problem', None) or error}",
-            fix="check the indentation of the entry you changed last",
-        )
+        try:
+            return syntax_problem(path, path.read_text(encoding="utf-8"), error)
+        except (OSError, UnicodeDecodeError):
+            mark = getattr(error, "problem_mark", None)
+            return Problem(
+                file=str(path),
+                line=mark.line + 1 if mark else None,
+                field="",
+                message="this is not valid YAML",
+                fix="check the indentation of the entry you changed last",
+            )
     if isinstance(error, OSError):
         return Problem(
             file=str(path),

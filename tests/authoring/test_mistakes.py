@@ -96,8 +96,13 @@ def test_duplicate_item_ids(workspace, medialit, harbour):
 
 def test_duplicate_exercise_ids(workspace, medialit, harbour):
     edit(workspace, "disclaimer", "id: harbour-disclaimer", "id: harbour-sourcing")
-    (error,) = errors(medialit)
-    assert error["file"].endswith("harbour-sourcing.yaml") or "already used" in error["message"]
+    found = errors(medialit)
+    (error,) = [e for e in found if "/exercises/" in e["file"]]
+    (page,) = [e for e in found if e["file"].endswith("harbour.md")]  # the page names an id no file has now
+    assert "no exercise 'harbour-disclaimer'" in page["message"]
+    # the file not named after the id is the copy: it is blamed, and the original is named
+    assert error["file"] == str(workspace / "exercises" / "harbour-disclaimer.yaml") and error["field"] == "id"
+    assert f"already used by {workspace / 'exercises' / 'harbour-sourcing.yaml'}" in error["message"]
 
 
 def test_a_pair_pointing_at_a_missing_passage(workspace, medialit, harbour):
