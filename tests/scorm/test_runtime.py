@@ -237,8 +237,9 @@ def test_an_exam_package_reports_answers_and_completion_but_no_score(version, sc
     assert data["raw"] == "" and data["status"] == "incomplete"
     interaction = data["interaction"]
     assert interaction["id"] == "final-lake-disclaimer" and interaction["result"] == ""
-    expected = scoring.examples(exercise_set.get("final-lake-disclaimer")).correct
-    assert json.loads(interaction[cmi["response"]]) == expected
+    exercise = exercise_set.get("final-lake-disclaimer")
+    expected = scoring.parse(exercise, scoring.examples(exercise).correct)
+    assert scoring.parse(exercise, json.loads(interaction[cmi["response"]])) == expected
     assert page.external_requests == [] and page.console_errors == []
 
 
