@@ -120,3 +120,14 @@ def test_the_disclaimer_starter_offers_both_answers_and_quotes_nothing(workspace
     todos = {p["field"] for p in report["problems"] if p["file"] == str(path) and "TODO" in p["message"]}
     assert todos == {"none_feedback", "takeaway"}
     assert all("TODO" in data[field] for field in todos)
+
+
+def test_answer_a_uncommented_with_its_placeholder_quote(workspace, medialit, harbour):
+    path = workspace / "exercises" / "harbour-disclaimer.yaml"
+    text = path.read_text(encoding="utf-8")
+    block = text[text.index("# targets:\n") : text.index("#\n# ANSWER B")]
+    path.write_text(text.replace(block, "\n".join(line[2:] for line in block.splitlines()) + "\n"), "utf-8")
+    (error,) = errors(medialit)
+    assert error["file"] == str(path) and error["field"] == "targets[0].quote"
+    assert error["line"] == line_of(workspace, "disclaimer", 'quote: "TODO') and "TODO placeholder" in error["message"]
+    assert "(copy the disclaimer sentence here, character for character)" in error["fix"]
