@@ -535,16 +535,15 @@ function showProblems() {
     if (ids.length) element.setAttribute("aria-describedby", ids.join(" "));
     else element.removeAttribute("aria-describedby");
   }
-  const summary = byId("summary");
+  const summary = byId("problem-list");
   summary.replaceChildren();
   const errors = app.problems.filter((p) => p.severity === "error").length;
   const warnings = app.problems.length - errors;
-  summary.append(
-    h("p", { class: errors ? "count has-errors" : "count" }, [
-      app.problems.length ? `${errors} errors, ${warnings} warnings` : "No problems found.",
-    ]),
-  );
-  const list = h("ul");
+  const count = byId("check-count");
+  const counted = app.problems.length ? `${errors} errors, ${warnings} warnings` : "No problems found.";
+  if (count.textContent !== counted) count.textContent = counted; // a screen reader hears only a new count
+  count.classList.toggle("has-errors", errors > 0);
+  const list = h("ul", { "aria-label": "Problems, each linked to its field" });
   app.problems.forEach((problem, index) => {
     const element = elementFor(problem.field);
     const text = `${problem.severity === "error" ? "Error" : "Warning"}: ${words(problem)}`;
@@ -595,7 +594,7 @@ async function check() {
     showProblems();
     await tryIt(answer.state);
   } catch (error) {
-    byId("summary").textContent = `The check failed: ${/** @type {Error} */ (error).message}`;
+    byId("check-count").textContent = `The check failed: ${/** @type {Error} */ (error).message}`;
   } finally {
     if (number === app.checks && changes === app.changes) byId("summary").removeAttribute("aria-busy");
   }
