@@ -54,6 +54,8 @@ const app = {
   /** @type {Problem[]} */ problems: [],
   checks: 0,
   changes: 0,
+  /** @type {boolean} the draft has changes that are not saved */ dirty: false,
+  /** @type {string} what the teacher was told would drop the unsaved changes if asked for again */ leaving: "",
   /** @type {number | undefined} */ timer: undefined,
   tried: "",
 };
@@ -576,6 +578,7 @@ function showProblems() {
 function changed(structure) {
   if (structure) renderAll();
   app.changes += 1;
+  app.dirty = true;
   byId("summary").setAttribute("aria-busy", "true");
   byId("save-status").textContent = "Not saved yet.";
   window.clearTimeout(app.timer);
@@ -674,6 +677,7 @@ async function save() {
   status.textContent = "Saving…";
   try {
     const answer = await post("/api/save", { file: app.file, data: cleaned() });
+    app.dirty = false;
     app.file = answer.file;
     app.exercises = answer.exercises;
     app.problems = answer.problems;
@@ -705,8 +709,21 @@ function renderList() {
   }
 }
 
+/**
+ * Whether the draft may be left for `next`: yes when it is saved; else the teacher is told, and asking again leaves it.
+ * @param {string} next
+ */
+function mayLeave(next) {
+  if (!app.dirty || app.leaving === next) return true;
+  app.leaving = next;
+  byId("list-status").textContent =
+    "The exercise open now has changes that are not saved. Press Save to keep them, or choose again to drop them.";
+  return false;
+}
+
 async function openExercise(/** @type {string} */ file) {
   const status = byId("list-status");
+  if (!mayLeave(`open ${file}`)) return;
   try {
     const answer = await post("/api/exercise", { file });
     app.file = answer.file;
@@ -723,6 +740,7 @@ function newExercise() {
   const skill = /** @type {HTMLSelectElement} */ (byId("new-skill")).value;
   const input = /** @type {HTMLInputElement} */ (byId("new-id"));
   const id = input.value.trim() || `${app.text.slug}-${skill}-${app.exercises.length + 1}`;
+  if (!mayLeave(`new ${id}`)) return;
   /** @type {any} */
   const data = { schema_version: 1, id, type: kind, skill, title: "", documents: [app.text.slug], prompt: "", hints: [] };
   if (kind === "highlight") Object.assign(data, { targets: [], distractors: [] });
@@ -741,6 +759,8 @@ function newExercise() {
 
 /** @param {string} message */
 function start(message) {
+  app.dirty = false;
+  app.leaving = "";
   app.picked = [];
   app.problems = [];
   app.tried = "";
@@ -772,6 +792,9 @@ async function main() {
   for (const skill of app.skills) byId("new-skill").append(h("option", { value: skill }, [skill]));
   byId("new-start").addEventListener("click", newExercise);
   byId("save").addEventListener("click", save);
+  window.addEventListener("beforeunload", (event) => {
+    if (app.dirty) event.preventDefault(); // the browser asks whether to leave with changes not saved
+  });
   renderAll();
   if (FIRST) await openExercise(FIRST);
 }

@@ -234,6 +234,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         name, data = _draft(body)
         saved = self.server.workspace.save(name, data)
         root = self.server.workspace.project.root.resolve()
+        print("Saved " + " and ".join(str(p.relative_to(root)) for p in saved.written), flush=True)
         return {
             "file": saved.file,
             "written": [str(p.relative_to(root)) for p in saved.written],
