@@ -95,6 +95,11 @@ def test_lang_dir_and_no_split_after_are_read_and_used(tmp_path, project):
         ("    no_split_after: Bros.\n", "has `no_split_after: 'Bros.'`, which cannot be used: write a list"),
         ('    no_split_after: [""]\n', "has `no_split_after: ['']`"),
         (
+            '    no_split_after: ["Lina"]\n',
+            "has `no_split_after: 'Lina'`, but no sentence of bakery.txt ends right after",
+        ),
+        ('    no_split_after: ["طلبًا"]\n', "changes nothing: write it exactly as it stands in the text"),
+        (
             "    direction: rtl\n",
             "has the field `direction`, which a catalogue entry does not have; check its spelling",
         ),

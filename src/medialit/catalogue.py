@@ -124,6 +124,7 @@ class Catalogue:
                     no_split_after=tuple(entry.get("no_split_after", ())),
                 )
             )
+            _check_no_split_after(path, documents[-1])
         return cls(path=path, documents=tuple(documents))
 
     def of_origin(self, origin: Origin) -> tuple[Document, ...]:
@@ -196,4 +197,16 @@ def _check_entry(path: Path, entry: dict[str, Any]) -> None:
         if key in fields and key not in required:
             raise CatalogueEntryError(
                 f"{path}: {name} has `{key}: {entry[key]!r}`, which cannot be used: {_FIXES[key]}"
+            )
+
+
+def _check_no_split_after(path: Path, document: Document) -> None:
+    """:class:`CatalogueEntryError` for a ``no_split_after`` string that keeps no sentence together: as written, it
+    is never followed by a sentence end in the text (a missing full stop, a typing mistake)."""
+    for entry in document.no_split_after:
+        if segment(document.slug, document.text, (entry,)) == segment(document.slug, document.text):
+            raise CatalogueEntryError(
+                f"{path}: the entry {document.slug!r} has `no_split_after: {entry!r}`, but no sentence of "
+                f"{document.path.name} ends right after {entry!r}, so it changes nothing: write it exactly as it "
+                "stands in the text where the sentence is split wrongly, with its full stop"
             )
