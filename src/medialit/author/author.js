@@ -281,7 +281,7 @@ function link(/** @type {string} */ group) {
 function textField(path, label, options = {}) {
   const id = fieldId(path);
   const control = /** @type {HTMLInputElement | HTMLTextAreaElement} */ (
-    options.long ? h("textarea", { id, rows: "3" }) : h("input", { id, type: "text" })
+    options.long ? h("textarea", { id, rows: "2" }) : h("input", { id, type: "text" })
   );
   control.value = getPath(path) ?? "";
   control.dataset.field = fieldName(path);
@@ -378,7 +378,7 @@ function hintsFields() {
   const hints = app.data.hints;
   const rows = hints.map((/** @type {string} */ _, /** @type {number} */ i) =>
     h("div", { class: "row" }, [
-      textField(["hints", i], `Hint ${i + 1}`),
+      textField(["hints", i], `Hint ${i + 1}`, { long: true }),
       actionButton(`remove-hint-${i}`, `Remove hint ${i + 1}`, () => hints.splice(i, 1)),
     ]),
   );
