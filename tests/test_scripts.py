@@ -10,8 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from medialit.catalogue import Catalogue, CatalogueEntryError, entry_schema
+from medialit.cli import main
 from medialit.scripts import Direction, detect
 from medialit.textfile import clean
+from tests.language_project import write_project
 from tests.languages import DIRECTIONS, SENTENCES, TEXTS
 
 
@@ -113,3 +115,14 @@ def test_a_wrong_field_is_refused_naming_file_entry_field_and_fix(tmp_path, proj
 
 def test_every_field_of_the_entry_schema_is_described():
     assert all(spec.get("description") for spec in entry_schema()["properties"].values())
+
+
+def test_validate_reports_a_wrong_field_with_its_own_fix(tmp_path, capsys):
+    write_project(tmp_path)
+    path = tmp_path / "seeds" / "catalogue.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("dir: rtl", "dir: right-to-left", 1), encoding="utf-8")
+    assert main(["--root", str(tmp_path), "validate"]) == 1
+    out = capsys.readouterr().out
+    assert f"{path}: error: documents: the entry 'bakery-ar' has `dir: 'right-to-left'`, which cannot be used: " in out
+    assert "write ltr (left to right) or rtl (right to left" in out
+    assert "SHA-256" not in out  # the fix for a changed text does not apply

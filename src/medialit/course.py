@@ -17,7 +17,7 @@ import yaml
 
 from medialit.assessment import with_page_settings
 from medialit.authoring.yamlmistakes import syntax_problem
-from medialit.catalogue import Catalogue, SeedIntegrityError
+from medialit.catalogue import Catalogue, CatalogueEntryError, SeedIntegrityError
 from medialit.errors import ProjectError
 from medialit.exercises import ExerciseSet, load_exercises
 from medialit.forms import CheckForms, check_forms
@@ -46,6 +46,8 @@ def load_catalogue(project: Project) -> Catalogue:
 
 def _catalogue_problem(path: Path, error: Exception) -> Problem:
     """Why the catalogue at ``path`` cannot be used, as one problem with its fix."""
+    if isinstance(error, CatalogueEntryError):  # its message names the entry, the field and the fix
+        return Problem(file=str(path), line=None, field="documents", message=str(error).removeprefix(f"{path}: "))
     if isinstance(error, SeedIntegrityError):
         return Problem(
             file=str(path),
