@@ -67,6 +67,8 @@ def test_every_exercise_of_the_chapter_has_its_answer_space(tmp_path, chapter, e
                 assert f"{number(unit.id)}" in part
         elif exercise.type is ExerciseType.PAIRS:
             assert part.count("<li>") == pair_rows(exercise) >= len(exercise.targets)
+        elif exercise.type is ExerciseType.SEARCH:  # a box per result (listed once) and per verdict
+            assert part.count('<span class="box') == len(exercise.results) + len(exercise.options)
         else:
             assert part.count('<span class="box') == len(exercise.options)
         for document in exercise.documents:
@@ -93,6 +95,8 @@ def test_the_key_lists_every_target_and_right_option(tmp_path, chapter, exercise
         reflection = exercise.type is ExerciseType.REFLECTION  # every view is open: nothing is right or wrong
         assert rows == [
             "open" if o.discussion or reflection else "right" if o.correct else "wrong" for o in exercise.options
+        ] + [  # a search task's results follow its verdicts: evidence, not evidence, or open
+            "open" if r.supports is None else "right" if r.supports else "wrong" for r in exercise.results
         ]
         for discussion in exercise.discussions:
             assert f"({discussion.id})" in part
