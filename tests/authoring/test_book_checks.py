@@ -101,7 +101,7 @@ def test_an_empty_unused_reason_is_refused(workspace, medialit, harbour):
 def test_a_page_left_out_of_the_table_of_contents(workspace, medialit, harbour):
     stray = workspace / "book" / "cases" / "harbour-notes.md"
     stray.write_text("# Notes\n", encoding="utf-8")
-    for ignored in ("_drafts/notes.md", "_preview/x/cases/x.md", "web/atlas.yaml", "cases/notes.txt"):
+    for ignored in ("_drafts/notes.md", "_preview/x/cases/x.md", "cases/notes.yaml", "cases/notes.txt"):
         (workspace / "book" / ignored).parent.mkdir(parents=True, exist_ok=True)
         (workspace / "book" / ignored).write_text("# Not a page of the book\n", encoding="utf-8")
     (error,) = errors(medialit)

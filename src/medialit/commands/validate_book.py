@@ -228,7 +228,10 @@ def _exam_problems(book: Path, in_toc: set[str]) -> Iterator[Problem]:
 
 
 def book_problems(book: Path, exercises_folder: Path, exercises: Iterable[Exercise]) -> tuple[Problem, ...]:
-    """Every problem between the book in ``book`` and the (valid) ``exercises`` of ``exercises_folder``."""
+    """Every problem between the book in ``book`` and the (valid) ``exercises`` of ``exercises_folder``; none when
+    there is no book (no ``_toc.yml``)."""
+    if not (book / "_toc.yml").is_file():
+        return ()  # no book to check: exercise files on their own
     valid = {e.id: e for e in exercises}
     try:
         toc_pages = reading_order(book)
