@@ -88,7 +88,7 @@ def test_item_analysis_covers_every_target(handin_class, exercise_set):
             [o.id for o in exercise.options if o.correct]
             if exercise.options
             else [t.id for t in exercise.targets] or ["none"]
-        )
+        ) + [r.id for r in exercise.results if r.supports is True]  # a search task: the verdict, then the evidence
         assert list(targets[targets["exercise"] == exercise.id]["item"]) == expected
     assert targets["share"].between(0, 1).all()
     assert targets["discrimination"].dropna().between(-1, 1).all()
