@@ -4,9 +4,9 @@
 //   [index, answer, checks, flags, seconds, score, first answer]
 // * index: the exercise's place in the book's reading order (window.MEDIALIT_SCORM.exercises);
 // * answer, first answer: the answer's JSON with every id of the exercise (its sentences, kinds and options, listed
-//   in MEDIALIT_SCORM.exercises[index].ids) written as its number in that list, and each object written as an array
-//   that starts with one letter per key (KEYS: "marks" is "m"); an object with another key, and any number, is kept
-//   as it is inside {"=": value}. The first answer is 0 when it is the answer itself, 1 when there is none;
+//   in MEDIALIT_SCORM.exercises[index].ids; a search task's verdicts, results and searches too) written as its
+//   number in that list, and each object written as an array that starts with one letter per key (KEYS: "marks" is
+//   "m"); an object with another key, and any number, is kept as it is inside {"=": value}. The first answer is 0 when it is the answer itself, 1 when there is none;
 // * checks: how many times Check was pressed; flags: revealed (1) + confidence × 2 + hints shown × 8;
 // * seconds: when it was answered, in seconds after the earliest answer (the data's first element);
 //   the milliseconds are not kept;
@@ -19,7 +19,7 @@
   page.medialit = page.medialit || {};
 
   const VERSION = "1";
-  const KEYS = { c: "choices", m: "marks", u: "unit", l: "label", n: "none", p: "pairs" };
+  const KEYS = { c: "choices", m: "marks", u: "unit", l: "label", n: "none", p: "pairs", v: "verdict", e: "evidence", s: "searched" };
   /** @type {Record<string, string>} */
   const CODES = Object.fromEntries(Object.entries(KEYS).map(([code, key]) => [key, code]));
   const DEFAULTS = [null, null, 1, 0, 0, null, 0];

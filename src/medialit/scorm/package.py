@@ -74,8 +74,10 @@ def book_manifest(html: Path) -> dict[str, Any]:
 
 
 def answer_ids(exercise: Exercise) -> list[str]:
-    """Every id an answer to ``exercise`` can name: its sentences, kinds and options, each once, in that order."""
+    """Every id an answer to ``exercise`` can name: its sentences, kinds and options (a search task's verdicts), then
+    a search task's results and searches, each once, in that order."""
     ids = [*exercise.unit_ids, *exercise.label_ids, *(option.id for option in exercise.options)]
+    ids += [*(result.id for result in exercise.results), *(query.id for query in exercise.queries)]
     return list(dict.fromkeys(ids))
 
 
