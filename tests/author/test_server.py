@@ -63,6 +63,12 @@ def test_paths_outside_exercises_are_refused(author, workspace):
     assert author.post("/api/exercise", {"file": "leak.yaml"}).status == 409
 
 
+def validate_json(medialit, capsys):
+    """``medialit validate --format json`` (what the server printed on its saves is read first, and dropped)."""
+    capsys.readouterr()
+    return medialit("validate", "--format", "json")
+
+
 def _draft(workspace: Path) -> dict:
     """The sourcing starter with three mistakes: a retyped quote, a short title, a distractor without feedback."""
     data = yaml.safe_load((workspace / "exercises" / "harbour-sourcing.yaml").read_text(encoding="utf-8"))
@@ -72,7 +78,7 @@ def _draft(workspace: Path) -> dict:
     return data
 
 
-def test_validate_gives_what_medialit_validate_gives(author, workspace, medialit):
+def test_validate_gives_what_medialit_validate_gives(author, workspace, medialit, capsys):
     data = _draft(workspace)
     checked = author.post("/api/validate", {"file": "harbour-sourcing.yaml", "data": data})
     assert checked.status == 200 and checked.body["state"] is None
@@ -81,7 +87,7 @@ def test_validate_gives_what_medialit_validate_gives(author, workspace, medialit
     assert fields == {"title", "distractors[0].explanation"}  # the schema stops at these; quotes come next
     saved = author.post("/api/save", {"file": "harbour-sourcing.yaml", "data": data})
     assert saved.status == 200 and saved.body["problems"] == problems
-    run = medialit("validate", "--format", "json")
+    run = validate_json(medialit, capsys)
     path = str((workspace / "exercises" / "harbour-sourcing.yaml").resolve())
     assert [p for p in run.json()["problems"] if p["file"] == path] == problems
 
@@ -90,7 +96,7 @@ def test_validate_gives_what_medialit_validate_gives(author, workspace, medialit
     errors = [p for p in checked.body["problems"] if p["severity"] == "error"]
     assert [p["field"] for p in errors] == ["targets[0].quote"] and "curly quotes" in errors[0]["fix"]
     author.post("/api/save", {"file": "harbour-sourcing.yaml", "data": data})
-    run = medialit("validate", "--format", "json")
+    run = validate_json(medialit, capsys)
     assert [p for p in run.json()["problems"] if p["file"] == path] == checked.body["problems"]
     assert run.code == 1
 
@@ -103,13 +109,13 @@ def test_a_valid_draft_comes_with_the_learners_state(author, workspace):
     assert state["id"] == "harbour-sourcing" and state["key"]["targets"][0]["anchors"][0]["units"] == ["harbour:1.1"]
 
 
-def test_a_duplicated_id_is_reported_as_validate_reports_it(author, workspace, medialit):
+def test_a_duplicated_id_is_reported_as_validate_reports_it(author, workspace, medialit, capsys):
     data = yaml.safe_load((workspace / "exercises" / "harbour-sourcing.yaml").read_text(encoding="utf-8"))
     data["id"] = "harbour-disclaimer"
     problems = author.post("/api/validate", {"file": "harbour-sourcing.yaml", "data": data}).body["problems"]
     author.post("/api/save", {"file": "harbour-sourcing.yaml", "data": data})
     path = str((workspace / "exercises" / "harbour-sourcing.yaml").resolve())
-    expected = [p for p in medialit("validate", "--format", "json").json()["problems"] if p["file"] == path]
+    expected = [p for p in validate_json(medialit, capsys).json()["problems"] if p["file"] == path]
     assert problems == expected and any("harbour-disclaimer" in p["message"] for p in problems)
 
 
@@ -147,7 +153,7 @@ def test_an_unchanged_exercise_is_written_back_byte_for_byte(path):
     assert edited_text(text, yaml.safe_load(text)) == text
 
 
-def test_a_new_exercise_goes_into_its_own_file_and_onto_the_page(author, workspace, medialit):
+def test_a_new_exercise_goes_into_its_own_file_and_onto_the_page(author, workspace, medialit, capsys):
     data = {
         "schema_version": 1,
         "id": "harbour-named",
@@ -165,7 +171,7 @@ def test_a_new_exercise_goes_into_its_own_file_and_onto_the_page(author, workspa
     saved = author.post("/api/save", {"file": None, "data": data})
     assert saved.status == 200, saved.body
     path = str((workspace / "exercises" / "harbour-named.yaml").resolve())
-    assert [p for p in medialit("validate", "--format", "json").json()["problems"] if p["file"] == path] == draft
+    assert [p for p in validate_json(medialit, capsys).json()["problems"] if p["file"] == path] == draft
     assert saved.body["written"] == ["exercises/harbour-named.yaml", "book/cases/harbour.md"]
     assert yaml.safe_load((workspace / "exercises" / "harbour-named.yaml").read_text(encoding="utf-8")) == data
     page = (workspace / "book" / "cases" / "harbour.md").read_text(encoding="utf-8")
@@ -253,11 +259,21 @@ def test_a_bad_request_is_refused_and_the_server_goes_on(author, monkeypatch):
     assert author.post("/api/exercise", {"file": "harbour-sourcing.yaml"}).status == 200
 
 
-def test_an_exercise_on_no_page_is_reported_as_validate_reports_it(author, workspace, medialit):
+def test_an_exercise_on_no_page_is_reported_as_validate_reports_it(author, workspace, medialit, capsys):
     page = workspace / "book" / "cases" / "harbour.md"
     page.write_text(page.read_text(encoding="utf-8").replace("harbour-disclaimer", "harbour-disclaimr"), "utf-8")
     data = yaml.safe_load((workspace / "exercises" / "harbour-disclaimer.yaml").read_text(encoding="utf-8"))
     problems = author.post("/api/validate", {"file": "harbour-disclaimer.yaml", "data": data}).body["problems"]
     path = str((workspace / "exercises" / "harbour-disclaimer.yaml").resolve())
-    expected = [p for p in medialit("validate", "--format", "json").json()["problems"] if p["file"] == path]
+    expected = [p for p in validate_json(medialit, capsys).json()["problems"] if p["file"] == path]
     assert problems == expected and any("no page of the book shows" in p["message"] for p in problems)
+
+
+def test_a_right_to_left_text_comes_with_its_language_and_direction(workspace, medialit):
+    from medialit.author.workspace import Workspace
+    from medialit.project import Project
+    from tests.authoring.conftest import DATA
+
+    assert medialit("new-case", DATA / "arabic.txt", "--slug", "arabic-news").code == 0
+    text = Workspace(Project.at(workspace), "arabic-news").text()
+    assert (text["lang"], text["dir"]) == ("ar", "rtl")

@@ -159,6 +159,8 @@ function renderText() {
   const type = app.data ? app.data.type : "";
   const help = byId("text-help");
   box.replaceChildren();
+  box.lang = app.text.lang; // the text's language and direction, as the catalogue gives them
+  box.dir = app.text.dir;
   if (type === "highlight") {
     help.textContent =
       "Click a sentence (or press Enter or Space on it) to make it a target. Again: a distractor. Again: neither.";
@@ -281,7 +283,7 @@ function link(/** @type {string} */ group) {
 function textField(path, label, options = {}) {
   const id = fieldId(path);
   const control = /** @type {HTMLInputElement | HTMLTextAreaElement} */ (
-    options.long ? h("textarea", { id, rows: "2" }) : h("input", { id, type: "text" })
+    options.long ? h("textarea", { id, rows: "2", dir: "auto" }) : h("input", { id, type: "text", dir: "auto" })
   );
   control.value = getPath(path) ?? "";
   control.dataset.field = fieldName(path);
@@ -369,7 +371,7 @@ function group(path, legend, children) {
 /** The quoted words of an item, as a field problems can point at. */
 function quoteLine(/** @type {(string | number)[]} */ path, /** @type {string} */ words) {
   const id = fieldId(path);
-  const line = h("p", { class: "quote", id, tabindex: "-1" }, [`“${words}”`]);
+  const line = h("p", { class: "quote", id, tabindex: "-1", lang: app.text.lang, dir: app.text.dir }, [words]);
   line.dataset.field = fieldName(path);
   return h("div", { class: "field" }, [line, problemBox(id)]);
 }

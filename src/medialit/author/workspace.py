@@ -107,6 +107,8 @@ class Workspace:
             "label": self.document.label,
             "title": self.document.title,
             "text": self.document.text,
+            "lang": self.document.lang,
+            "dir": str(self.document.dir),
             "paragraphs": [{"number": n, "units": units} for n, units in paragraphs.items()],
         }
 
