@@ -67,6 +67,38 @@ def colon_in_text(line: str) -> str | None:
     return head + quote_text(rest)
 
 
+def _closing_quote(rest: str) -> int | None:
+    """The index in ``rest`` (which starts with a quote mark) of the quote mark that closes it, if any."""
+    mark, index = rest[0], 1
+    while index < len(rest):
+        if mark == '"' and rest[index] == "\\":
+            index += 2
+            continue
+        if rest[index] == mark:
+            if mark == "'" and rest[index + 1 : index + 2] == "'":
+                index += 2
+                continue
+            return index
+        index += 1
+    return None
+
+
+def _after_closing_quote(line: str) -> tuple[str, str] | None:
+    """(the text after the closing quote, the line without it) when a quoted value is followed by more text that
+    holds no other quote mark of the same kind; else ``None``."""
+    found = _KEY.match(line)
+    if found is None:
+        return None
+    rest = _comment_free(found["rest"])
+    if len(rest) < 2 or rest[0] not in "\"'":
+        return None
+    close = _closing_quote(rest)
+    if close is None or not rest[close + 1 :].strip() or rest[0] in rest[close + 1 :]:
+        return None
+    head = found["indent"] + found["dash"] + (f"{found['key']}: " if found["key"] else "")
+    return rest[close + 1 :].strip(), head + rest[: close + 1]
+
+
 def _quotes_inside_quotes(line: str) -> str | None:
     """``line`` rewritten when its value is quoted and holds more quote marks of the same kind; else ``None``."""
     found = _KEY.match(line)
@@ -138,12 +170,12 @@ def _indentation(lines: list[str], number: int) -> SyntaxHelp | None:
         levels |= {_indent(text) for _, text in above if text.lstrip().startswith("- ")}
     if here == expected or (here < expected and here in levels):
         return None
-    what = f"`{name['key']}`" if name and name["key"] else "this line"
+    what = f"`{name['key']}` on line {number + 1}" if name and name["key"] else f"line {number + 1}"
     moved = " " * expected + line.lstrip(" ")
     way = "too far" if here > expected else "not far enough"
     return SyntaxHelp(
         line=number + 1,
-        message=f"{what} on line {number + 1} is indented {way}: it starts at column {here + 1}, and the fields of "
+        message=f"{what} is indented {way}: it starts at column {here + 1}, and the fields of "
         f"the same item (line {previous_number + 1}) start at column {expected + 1}",
         fix=f"start it at column {expected + 1} ({expected} spaces), like line {previous_number + 1}:\n"
         + _shown(previous)
@@ -179,11 +211,16 @@ def _unclosed(lines: list[str], opened: int, column: int | None = None) -> Synta
 
 
 def _stray_text(lines: list[str], number: int) -> SyntaxHelp | None:
-    """A line of plain text right under ``field:``, where a list was expected (the parser notices on the next line)."""
+    """A line of plain text where a field or a list item was expected, right above the line the parser stopped on
+    (it notices only there)."""
     above = _lines_above(lines, number)
-    if len(above) < 2 or _is_field_or_item(above[0][1]) or not _comment_free(above[1][1]).endswith(":"):
+    if not above or _is_field_or_item(above[0][1]) or not 0 <= number < len(lines):
         return None
     row, line = above[0]
+    if _indent(line) > _indent(lines[number]) and len(above) > 1 and not _comment_free(above[1][1]).endswith(":"):
+        return None  # more indented than the line that failed: the text of the field above, which may run on
+    if len(above) > 1 and _opens_block(above[1][1]) and not _comment_free(above[1][1]).endswith(":"):
+        return None  # a line of a `>-` text
     return SyntaxHelp(
         line=row + 1,
         message=f"line {row + 1} is neither `field: value` nor a list item `- value`",
@@ -240,6 +277,15 @@ def _by_line(lines: list[str], number: int, problem: str) -> list[SyntaxHelp | N
     line = lines[number] if 0 <= number < len(lines) else ""
     helps: list[SyntaxHelp | None] = []
     if "mapping values" in problem or "block end" in problem:
+        after = _after_closing_quote(line)
+        if after is not None:
+            helps.append(
+                SyntaxHelp(
+                    line=number + 1,
+                    message=f"line {number + 1} has {after[0]!r} after the closing quote mark, outside the text",
+                    fix="delete it, or move it inside the quote marks:\n" + _shown(after[1]),
+                )
+            )
         quoted = _quotes_inside_quotes(line)
         if quoted is not None:
             found = _KEY.match(line)
@@ -267,7 +313,7 @@ def _by_line(lines: list[str], number: int, problem: str) -> list[SyntaxHelp | N
             )
     if "expected ':'" in problem or "block end" in problem or "mapping values" in problem:
         helps.append(_indentation(lines, number))
-    if "expected ':'" in problem:
+    if "expected ':'" in problem or ("block end" in problem and line.strip() and not _is_field_or_item(line)):
         helps.append(
             SyntaxHelp(
                 line=number + 1,
