@@ -106,6 +106,7 @@ def test_a_page_left_out_of_the_table_of_contents(workspace, medialit, harbour):
         (workspace / "book" / ignored).write_text("# Not a page of the book\n", encoding="utf-8")
     (error,) = errors(medialit)
     assert error["file"] == str(stray) and "not in the table of contents" in error["message"]
+    assert "learners never see it" in error["message"]
     assert "add `- file: cases/harbour-notes` to" in error["fix"] and error["fix"].count("_toc.yml") == 1
 
 

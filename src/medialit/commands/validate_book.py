@@ -197,8 +197,8 @@ def _toc_problems(book: Path, on_disk: list[Path], in_toc: set[str]) -> Iterator
                 file=str(page),
                 line=None,
                 field="",
-                message=f"this page is not in the table of contents ({toc}), so the book leaves it out and the build "
-                "stops with a warning",
+                message=f"this page is not in the table of contents ({toc}), so the book leaves it out: learners "
+                "never see it",
                 fix=f"add `- file: {_page_name(book, page)}` to {toc} where it belongs, or delete the page (or move "
                 "it to a folder whose name starts with _)",
             )
