@@ -160,13 +160,9 @@ export const highlightView = {
         sentences = buildSentences(ctx, root, help, toggle, () => {});
         if (labelled) {
           const box = h("fieldset", { class: "ml-kinds", id: `${ctx.uid}-kinds`, hidden: true });
+          // It stays open while the focus moves elsewhere (closing then would move the text under a pointer about
+          // to click): Done, Escape, another sentence selected, or Check close it.
           box.addEventListener("keydown", onKindsKey);
-          // The picker closes when the focus leaves it for anything but its sentence.
-          box.addEventListener("focusout", (event) => {
-            const next = /** @type {Node | null} */ (event.relatedTarget);
-            const own = kindsFor === null ? null : ctx.units.get(kindsFor)?.option;
-            if (next && !box.contains(next) && next !== own) closeKinds(false);
-          });
           kindsBox = box;
         }
         if (state.allow_none) {
@@ -208,7 +204,7 @@ export const highlightView = {
         if (sentences) sentences.sync();
         if (noneButton) noneButton.setAttribute("aria-pressed", String(none));
         if (kindsBox) {
-          if (kindsFor !== null && !marks.has(kindsFor)) closeKinds(false);
+          if (kindsFor !== null && (!marks.has(kindsFor) || ctx.locked())) closeKinds(false);
           for (const input of kindsBox.querySelectorAll("input")) input.disabled = ctx.locked();
         }
       },
