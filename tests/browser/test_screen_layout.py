@@ -294,3 +294,39 @@ def test_axe_finds_nothing_serious_with_the_picker_open_and_the_tabs_shown(
     assert axe_violations(page) == [], "the tabs with a chip"
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE[0]
     assert page.external_requests == [] and page.console_errors == []
+
+
+# The top of what the stuck bars cover: the action bar's, or the kind's row's when it sits right on it.
+COVER_TOP = """(root) => {
+  const bar = root.querySelector('.ml-actions').getBoundingClientRect();
+  const tools = root.querySelector('.ml-tools')?.getBoundingClientRect();
+  return tools && Math.abs(tools.bottom - bar.top) < 2 ? tools.top : bar.top;
+}"""
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_the_bars_never_cover_the_focused_sentence_or_the_end_of_the_text(
+    built_book, book_server, page_factory, width, height
+):
+    page = page_factory(viewport={"width": width, "height": height})
+    name, state = one_page_per_sentence_kind(built_book)["highlight"]
+    root = open_exercise(page, book_server.url, name, state["id"])
+    section = root.locator("section.medialit")
+    root.get_by_role("option").first.focus()
+    settle(page)
+    lowest = 0.0
+    for unit in state["unit_ids"]:
+        assert page.evaluate(ACTIVE_UNIT) == unit
+        bottom = box(root.locator(f"[data-unit='{unit}']"))[3]
+        cover = section.evaluate(COVER_TOP)
+        lowest = max(lowest, bottom)
+        assert bottom <= cover + 1, (unit, bottom, cover)
+        page.keyboard.press("ArrowDown")
+        settle(page)
+    print(f"{width}x{height}: {len(state['unit_ids'])} sentences focused in turn, the lowest ending at y {lowest:.0f}")
+    # With the end of the exercise in view the bars rest after the text: the last sentence is clear of them.
+    section.evaluate("e => e.scrollIntoView({block: 'end'})")
+    settle(page)
+    last = box(root.locator(f"[data-unit='{state['unit_ids'][-1]}']"))
+    assert last[3] <= section.evaluate(COVER_TOP), "the end of the text is not covered"
+    assert page.external_requests == [] and page.console_errors == []
