@@ -158,12 +158,31 @@ def _respaced(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+_CURLY = set("‘’“”‚„′″`")
+_STRAIGHT = set("'\"")
+_DASHES = set("—–‒−‐")
+_SPACES = set("\u00a0\u2009\u202f")
+
+
+def _swapped(found: tuple[LookAlike, ...], written: set[str], text: set[str]) -> bool:
+    """Whether some character of the quote from ``written`` stands where the text has one from ``text``."""
+    return any(d.written in written and d.text in text for d in found)
+
+
 def _differences(quote: str, passage: str) -> str:
     reasons = []
-    if any(c in quote for c in "'\"") and any(c in passage for c in "‘’“”"):
+    found = look_alikes(quote, passage)
+    if _swapped(found, _STRAIGHT, _CURLY):
         reasons.append("the text uses curly quotes (‘ ’ “ ”) where the quote has straight ones")
-    if "-" in quote and any(c in passage for c in "—–"):
+    if _swapped(found, _CURLY, _STRAIGHT):
+        reasons.append(
+            "the quote has curly quotes (‘ ’ “ ”) where the text has straight ones (' \"); a word processor may have "
+            "changed them as you typed"
+        )
+    if _swapped(found, {"-"}, _DASHES):
         reasons.append("the text uses a dash (— or –) where the quote has a hyphen")
+    if _swapped(found, _DASHES, {"-"}):
+        reasons.append("the quote has a dash (— or –) where the text has a hyphen")
     if "\n" in passage.strip():
         reasons.append("the text has a paragraph break inside this passage")
     elif _respaced(quote) != quote or _respaced(passage) != re.sub(r"[\u00a0\u2009\u202f]", " ", passage):
@@ -171,10 +190,12 @@ def _differences(quote: str, passage: str) -> str:
     same_but_case = quote.lower().translate(_FOLD) == passage.lower().translate(_FOLD)
     if same_but_case and quote.translate(_FOLD) != passage.translate(_FOLD):
         reasons.append("upper and lower case differ")
-    if any(c in passage for c in "\u00a0\u2009\u202f") and not any(c in quote for c in "\u00a0\u2009\u202f"):
+    if _swapped(found, {" "}, _SPACES):
         reasons.append("the text has a non-breaking space where the quote has an ordinary one")
-    if "…" in passage and "..." in quote:
+    if _swapped(found, {"..."}, {"…"}):
         reasons.append("the text has an ellipsis (…, one character) where the quote has three dots")
+    if _swapped(found, {"…"}, {"..."}):
+        reasons.append("the quote has an ellipsis (…, one character) where the text has three dots")
     if not reasons:
         reasons.append(_changed_words(quote, passage))
     return "; ".join(reasons)

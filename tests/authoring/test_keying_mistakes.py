@@ -131,3 +131,12 @@ def test_answer_a_uncommented_with_its_placeholder_quote(workspace, medialit, ha
     assert error["file"] == str(path) and error["field"] == "targets[0].quote"
     assert error["line"] == line_of(workspace, "disclaimer", 'quote: "TODO') and "TODO placeholder" in error["message"]
     assert "(copy the disclaimer sentence here, character for character)" in error["fix"]
+
+
+def test_curly_quotes_from_a_word_processor_where_the_text_has_straight_ones():
+    found = nearest_passage('The mayor said: "No comment." Then she left.', "The mayor said: “No comment.” Then")
+    assert found is not None and found.passage == 'The mayor said: "No comment." Then'
+    assert "the quote has curly quotes (‘ ’ “ ”) where the text has straight ones" in found.reason
+    words = describe_look_alikes(found.look_alikes)
+    assert 'character 17 of the quote is a curly opening quote “ where the text has a straight quote mark "' in words
+    assert 'character 29 of the quote is a curly closing quote ” where the text has a straight quote mark "' in words
