@@ -140,3 +140,19 @@ def test_curly_quotes_from_a_word_processor_where_the_text_has_straight_ones():
     words = describe_look_alikes(found.look_alikes)
     assert 'character 17 of the quote is a curly opening quote “ where the text has a straight quote mark "' in words
     assert 'character 29 of the quote is a curly closing quote ” where the text has a straight quote mark "' in words
+
+
+def test_every_field_a_starter_leaves_to_the_author_holds_a_todo(workspace, medialit, harbour):
+    report = medialit("validate", "--format", "json").json()
+    for skill in ("sourcing", "contradictions", "disclaimer"):
+        path = workspace / "exercises" / f"harbour-{skill}.yaml"
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        to_write = {"takeaway": data["takeaway"]}
+        to_write |= {f"hints[{i}]": hint for i, hint in enumerate(data["hints"]) if skill != "disclaimer"}
+        for group in ("targets", "distractors"):
+            to_write |= {f"{group}[{i}].explanation": item["explanation"] for i, item in enumerate(data.get(group, ()))}
+        if "none_feedback" in data:
+            to_write["none_feedback"] = data["none_feedback"]
+        flagged = {p["field"] for p in report["problems"] if p["file"] == str(path) and "TODO" in p["message"]}
+        assert all("TODO" in text for text in to_write.values()), skill
+        assert flagged == set(to_write), skill
