@@ -145,3 +145,17 @@ def test_medialit_validate_lists_a_broken_simulated_page(tmp_path, project, monk
     assert main(["validate"]) == 1
     out = capsys.readouterr().out
     assert "fixture-lookalike.yaml:3: error: address:" in out and "`.example`" in out
+
+
+def test_a_yaml_mistake_in_a_page_is_explained_in_the_authors_words(tmp_path):
+    folder = tmp_path / "web"
+    shutil.copytree(FIXTURES / "book" / "web", folder)
+    path = folder / "fixture-blog.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    title = next(i for i, line in enumerate(lines) if line.startswith("title:"))
+    lines[title] = "title: Read this first: the pact nobody saw"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (problem,) = _problems(folder)
+    assert problem.file.endswith("fixture-blog.yaml") and problem.line == title + 1
+    assert "quotes" in problem.fix and '"Read this first: the pact nobody saw"' in problem.fix
+    assert "mapping values" not in problem.message + problem.fix

@@ -140,11 +140,15 @@ def _schema_fix(error: jsonschema.ValidationError) -> str:
 def load_page(path: Path) -> tuple[WebPage | None, list[Problem]]:
     """One page file, or ``None`` with the problems that stop it."""
     try:
-        yaml_file = YamlFile.read(path)
-    except yaml.YAMLError as error:
-        return None, [Problem(str(path), None, "", f"this is not valid YAML: {error}", "check the indentation")]
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         return None, [Problem(str(path), None, "", f"cannot read the file: {error}")]
+    try:
+        yaml_file = YamlFile(path, text)
+    except yaml.YAMLError as error:
+        from medialit.authoring.yamlmistakes import syntax_problem
+
+        return None, [syntax_problem(path, text, error)]
     data = yaml_file.data
     errors = sorted(jsonschema.Draft202012Validator(schema()).iter_errors(data), key=lambda e: list(map(str, e.path)))
     problems = [_problem(yaml_file, tuple(e.absolute_path), e.message, _schema_fix(e)) for e in errors]
