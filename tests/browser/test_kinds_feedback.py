@@ -17,7 +17,9 @@ KINDS = "sourcing-a-kinds"
 
 def tick_kind(page, name: str) -> None:
     """In the kind picker that has the focus, move with the arrow keys (up to the first kind, then down) to the kind
-    called ``name`` and tick it with Space."""
+    called ``name`` and tick it with Space (which closes the picker). On a selected sentence, Space opens it again."""
+    if page.evaluate("document.activeElement.type") != "checkbox":
+        page.keyboard.press("Space")
     for _ in range(8):
         page.keyboard.press("ArrowUp")
     for _ in range(12):

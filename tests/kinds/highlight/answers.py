@@ -40,11 +40,11 @@ def enter(page, state: dict, answer: dict) -> None:
     labels = [label["id"] for label in state["labels"]]
     for unit, chosen in kinds.items():
         focus_unit(page, exercise_id, unit)
-        page.keyboard.press("Space")
-        if labels:  # the kind menu has taken the focus, on its first box
-            for index, label in enumerate(labels):
-                if index:
-                    page.keyboard.press("Tab")
-                if label in chosen:
-                    page.keyboard.press("Space")
-            press_in(page, exercise_id, ".ml-kinds button")
+        if not labels:
+            page.keyboard.press("Space")
+            continue
+        for label in dict.fromkeys(chosen):
+            page.keyboard.press("Space")  # selects the sentence, or opens its kinds again: the first kind has the focus
+            for _ in range(labels.index(label)):
+                page.keyboard.press("ArrowDown")
+            page.keyboard.press("Space")  # ticks the kind: the picker closes and the sentence has the focus again

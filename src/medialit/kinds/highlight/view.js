@@ -84,10 +84,15 @@ export const highlightView = {
         const input = /** @type {HTMLInputElement} */ (h("input", { type: "checkbox", value: label.id }));
         input.checked = kinds.has(label.id);
         input.disabled = ctx.locked();
+        // Ticking a kind closes the picker and gives the focus back to the sentence; selecting the sentence again
+        // opens it with its kinds ticked (to add a second kind, or take one off).
         input.addEventListener("change", () => {
           if (input.checked) kinds.add(label.id);
           else kinds.delete(label.id);
           ctx.changed();
+          if (!input.checked) return;
+          closeKinds(true);
+          ctx.say(`Marked as ${label.name}. To add or change a kind, select the sentence again.`);
         });
         const description = label.description ? h("span", { class: "ml-kind-help", text: ` ${label.description}` }) : null;
         box.append(h("label", { class: "ml-kind" }, input, " ", h("span", { class: "ml-kind-name", text: label.name }), description));
@@ -161,7 +166,7 @@ export const highlightView = {
         if (labelled) {
           const box = h("fieldset", { class: "ml-kinds", id: `${ctx.uid}-kinds`, hidden: true });
           // It stays open while the focus moves elsewhere (closing then would move the text under a pointer about
-          // to click): Done, Escape, another sentence selected, or Check close it.
+          // to click): a kind ticked, Done, Escape, another sentence selected, or Check close it.
           box.addEventListener("keydown", onKindsKey);
           kindsBox = box;
         }
