@@ -1,9 +1,9 @@
 """The book's reading order: its pages in ``book/_toc.yml`` order, and the exercises each page embeds.
 
-A page embeds an exercise with a ``medialit-exercise ID`` directive (or its older name ``exercise ID``; in backtick or
-tilde fences). Lesson order is the order a learner meets the exercises when reading the book from the start; exercises
-on no page come last, by id. A page's front matter may put its exercises under the assessment setting
-(:mod:`medialit.assessment`).
+A page embeds an exercise with a ``medialit-exercise ID`` directive (or its older name ``exercise ID``; in backtick,
+tilde or colon fences, or as reStructuredText ``.. medialit-exercise:: ID``). Lesson order is the order a learner
+meets the exercises when reading the book from the start; exercises on no page come last, by id. A page's front matter
+may put its exercises under the assessment setting (:mod:`medialit.assessment`).
 """
 
 from __future__ import annotations
@@ -18,12 +18,25 @@ import yaml
 from medialit.errors import ProjectError
 from medialit.model import Exercise
 
-__all__ = ["FRONT_MATTER_KEY", "BookPage", "lesson_order", "page_is_assessed", "page_text", "reading_order"]
+__all__ = [
+    "EXERCISE_DIRECTIVES",
+    "FRONT_MATTER_KEY",
+    "BookPage",
+    "exercise_directives",
+    "lesson_order",
+    "page_is_assessed",
+    "page_text",
+    "reading_order",
+]
 
 FRONT_MATTER_KEY = "medialit-assessment"
 """The front-matter key of a page under the assessment setting."""
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
-_EXERCISE = re.compile(r"^[ \t]*(?:`{3,}|~{3,})\{(?:medialit-)?exercise\}[ \t]+(\S+)", re.MULTILINE)
+EXERCISE_DIRECTIVES = ("medialit-exercise", "exercise")
+"""The names of the directive that shows an exercise by its id (a test holds them to the Sphinx extension's)."""
+_NAMES = "|".join(re.escape(name) for name in EXERCISE_DIRECTIVES)
+_FENCED = re.compile(rf"^[ \t]*(?:`{{3,}}|~{{3,}}|:{{3,}})\{{(?:{_NAMES})\}}[ \t]*(?P<id>[^\s`~]*)")
+_RST = re.compile(rf"^[ \t]*\.\.[ \t]+(?:{_NAMES})::[ \t]*(?P<id>\S*)")
 _HEADING = re.compile(r"^#[ \t]+(.+?)[ \t]*$", re.MULTILINE)
 _SUFFIXES = (".md", ".ipynb", ".rst")
 
@@ -76,6 +89,14 @@ def _files(entries: Iterable[object]) -> Iterator[str]:
             yield from _files(entry.get(key) or ())
 
 
+def exercise_directives(text: str) -> Iterator[tuple[int, str]]:
+    """(1-based line, id) of every exercise directive in the Markdown ``text`` (the id is empty where none is named)."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        found = _FENCED.match(line) or _RST.match(line)
+        if found is not None:
+            yield number, found["id"]
+
+
 def _source(book: Path, name: str) -> Path | None:
     for suffix in ("", *_SUFFIXES):
         path = book / f"{name}{suffix}"
@@ -92,7 +113,7 @@ def _page(book: Path, name: str) -> BookPage:
     return BookPage(
         name=name,
         title=heading.group(1) if heading else name,
-        exercise_ids=tuple(_EXERCISE.findall(text)),
+        exercise_ids=tuple(found for _, found in exercise_directives(text) if found),
         assessment=page_is_assessed(text),
     )
 

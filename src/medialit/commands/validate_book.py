@@ -24,17 +24,11 @@ import yaml
 from medialit.errors import ProjectError
 from medialit.model import Exercise
 from medialit.problems import Problem, Severity
-from medialit.reading_order import reading_order
+from medialit.reading_order import EXERCISE_DIRECTIVES, exercise_directives, reading_order
 from medialit.yamlfile import YamlFile
 
 __all__ = ["EXERCISE_DIRECTIVES", "Directive", "book_problems", "directives", "page_problems", "pages_on_disk"]
 
-EXERCISE_DIRECTIVES = ("medialit-exercise", "exercise")
-"""The names of the directive that shows an exercise by its id (a test holds them to the Sphinx extension's)."""
-
-_NAMES = "|".join(re.escape(name) for name in EXERCISE_DIRECTIVES)
-_FENCED = re.compile(rf"^[ \t]*(?:`{{3,}}|~{{3,}}|:{{3,}})\{{(?:{_NAMES})\}}[ \t]*(?P<id>[^\s`~]*)")
-_RST = re.compile(rf"^[ \t]*\.\.[ \t]+(?:{_NAMES})::[ \t]*(?P<id>\S*)")
 _PAGE_SUFFIXES = (".md", ".ipynb")
 _ID_LINE = re.compile(r"^id[ \t]*:[ \t]*[\"']?(?P<id>[^\s\"'#]+)", re.MULTILINE)
 
@@ -53,14 +47,6 @@ class Directive:
     """The id it names (empty when it names none)."""
 
 
-def _scan(text: str) -> Iterator[tuple[int, str]]:
-    """(1-based line, id) of every exercise directive in Markdown ``text``."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        found = _FENCED.match(line) or _RST.match(line)
-        if found is not None:
-            yield number, found["id"]
-
-
 def directives(page: Path) -> list[Directive]:
     """Every exercise directive on the page ``page`` (a ``.md`` file, or the Markdown cells of a notebook)."""
     try:
@@ -68,7 +54,7 @@ def directives(page: Path) -> list[Directive]:
     except (OSError, UnicodeDecodeError):
         return []
     if page.suffix != ".ipynb":
-        return [Directive(page, n, "{medialit-exercise}", i) for n, i in _scan(text)]
+        return [Directive(page, n, "{medialit-exercise}", i) for n, i in exercise_directives(text)]
     try:
         cells = json.loads(text).get("cells", [])
     except (ValueError, AttributeError):
@@ -78,7 +64,10 @@ def directives(page: Path) -> list[Directive]:
         if isinstance(cell, dict) and cell.get("cell_type") == "markdown":
             source = cell.get("source", "")
             source = "".join(source) if isinstance(source, list) else str(source)
-            found += [Directive(page, None, f"cell {number}: {{medialit-exercise}}", i) for _, i in _scan(source)]
+            found += [
+                Directive(page, None, f"cell {number}: {{medialit-exercise}}", i)
+                for _, i in exercise_directives(source)
+            ]
     return found
 
 
