@@ -13,6 +13,7 @@ from nbclient import NotebookClient
 from medialit import scoring
 from medialit.course import Course
 from medialit.handin import read_handin, schema
+from medialit.kinds import ExerciseType
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.kernel
@@ -79,7 +80,8 @@ print(json.dumps(w.result))
 
 
 def test_every_kind_of_exercise_is_scored_in_python_and_handed_in(tmp_path):
-    """One widget per kind (highlight, with kinds and "none", pairs, single and multiple choice, reflection).
+    """One widget per kind of the registry (highlight, with kinds and "none", pairs, single and multiple choice,
+    reflection, search).
 
     Exercises under the assessment setting (in their file or by their page) are left out: their widget only records.
     """
@@ -90,7 +92,7 @@ def test_every_kind_of_exercise_is_scored_in_python_and_handed_in(tmp_path):
             continue
         kind = (str(exercise.type), bool(exercise.labels), exercise.allow_none, exercise.multiple)
         chosen.setdefault(kind, exercise)
-    assert {kind[0] for kind in chosen} == {"highlight", "pairs", "choice", "reflection"}
+    assert {kind[0] for kind in chosen} == {member.value for member in ExerciseType}
     answers = {e.id: scoring.examples(e).correct for e in chosen.values()}
     handin = tmp_path / "me.json"
     code = f"""
