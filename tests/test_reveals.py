@@ -184,8 +184,10 @@ def test_reveals_ok_must_give_a_reason(book_project, capsys):
     path = book_project / "exercises" / "early.yaml"
     path.write_text(EARLY_FILE + "    reveals_ok: ok\n", encoding="utf-8")
     assert main(["--root", str(book_project), "validate", "--format", "json"]) == 1
-    (problem,) = json.loads(capsys.readouterr().out)["problems"]
+    problem, page = json.loads(capsys.readouterr().out)["problems"]
     assert problem["field"] == "options[1].reveals_ok" and "too short" in problem["message"]
+    # The page that shows the broken exercise is told that it will show nothing there.
+    assert page["file"].endswith("intro.md") and page["severity"] == Severity.WARNING and "'early'" in page["message"]
 
 
 def test_the_book_gives_nothing_away(exercise_set, project, catalogue):

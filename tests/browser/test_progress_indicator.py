@@ -21,12 +21,13 @@ ON_INDICATOR = "() => document.activeElement?.classList.contains('ml-indicator-b
 
 
 def chapter_pages(built_book) -> list[str]:
-    """Every page of the book a learner reads (not Sphinx's own pages, not the printable worksheets)."""
+    """Every page of the book a learner reads (not Sphinx's own pages, not the printable worksheets, not the simulated
+    web pages of the search tasks, which stand for other sites)."""
     return sorted(
         str(p.relative_to(built_book))
         for p in built_book.rglob("*.html")
         if not any(part.startswith("_") for part in p.relative_to(built_book).parts)
-        and not str(p.relative_to(built_book)).startswith("teachers/worksheets/")
+        and not str(p.relative_to(built_book)).startswith(("teachers/worksheets/", "web/"))
         and p.name not in ("genindex.html", "search.html", "index.html")
     )
 

@@ -20,7 +20,9 @@ def test_an_exercise_where_every_sentence_is_a_target_is_an_error(workspace):
         ("may", "The plan began in May.", "Which May? No year is given.", "group"),
     ]
     found = problems_for(short_workspace(workspace), short_case(every))
-    (error,) = found.errors
+    # The case's distractor sits in the mayor's sentence, now a target too: that is an error of its own.
+    both, error = found.errors
+    assert both.field == "distractors[0].quote" and "keyed both as a target ('mayor-said'" in both.message
     assert error.file.endswith("broken.yaml") and error.field == "targets"
     assert error.message == "the exercise asks nothing: every sentence is a target"
     assert not found.exercises
