@@ -175,6 +175,12 @@ def built_book(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def exam_book(tmp_path_factory) -> Path:
+    """The real book, built once per session in exam mode."""
+    return build_book(tmp_path_factory.mktemp("exam-book"), mode="exam")
+
+
+@pytest.fixture(scope="session")
 def book_server(built_book, serve) -> StaticServer:
     """The built book served on 127.0.0.1."""
     return serve(built_book)

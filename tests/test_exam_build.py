@@ -27,7 +27,7 @@ import pytest
 from medialit.modes import Mode
 from medialit.sphinxext.allowlist import disallowed_files, load_allowlist
 from medialit.state import ships_key
-from tests.conftest import ROOT, build_book
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.build
 
@@ -399,12 +399,6 @@ def _key_fields(data, path: str = "") -> Iterator[str]:
     elif isinstance(data, list):
         for index, value in enumerate(data):
             yield from _key_fields(value, f"{path}[{index}]")
-
-
-@pytest.fixture(scope="module")
-def exam_book(tmp_path_factory) -> Path:
-    """The real book, built once in exam mode."""
-    return build_book(tmp_path_factory.mktemp("exam-book"), mode="exam")
 
 
 @pytest.fixture(scope="module")

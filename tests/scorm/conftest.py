@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from medialit.scorm import ScormVersion, build_package
-from tests.conftest import ROOT, StaticServer, build_book
+from tests.conftest import ROOT, StaticServer
 
 RUNTIME = ROOT / "node_modules" / "scorm-again" / "dist"
 HERE = Path(__file__).parent
@@ -54,7 +54,6 @@ def scorm_site(built_book, tmp_path_factory, exercise_set, serve) -> Site:
 
 
 @pytest.fixture(scope="session")
-def scorm_exam_site(tmp_path_factory, exercise_set, serve) -> Site:
+def scorm_exam_site(exam_book, tmp_path_factory, exercise_set, serve) -> Site:
     """The exam build (no key), packaged and served."""
-    html = build_book(tmp_path_factory.mktemp("exam-book"), mode="exam")
-    return make_site(html, tmp_path_factory.mktemp("scorm-exam"), exercise_set, serve)
+    return make_site(exam_book, tmp_path_factory.mktemp("scorm-exam"), exercise_set, serve)
