@@ -5,12 +5,19 @@ from __future__ import annotations
 import pytest
 
 from medialit.sphinxext.console import drop_repeated_inline_scripts
-from tests.conftest import goto_book_page
+from tests.browser.sweep import failures, has_progress, swept_book
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
 
-def test_every_page_logs_no_console_error_and_requests_nothing_outside(built_book, book_server, page):
+def test_every_page_logs_no_console_error_and_requests_nothing_outside(
+    built_book, book_server, browser, tmp_path_factory
+):
+    """Every page in the light theme, then in the dark one, once it has loaded and its deferred scripts have run.
+
+    The light pass opens each page in a fresh context; the dark pass goes through the pages in one context with the
+    dark theme stored (tests.browser.sweep). Neither lifts the pages' Content-Security-Policy.
+    """
     names = sorted(
         str(p.relative_to(built_book))
         for p in built_book.rglob("*.html")
@@ -18,17 +25,13 @@ def test_every_page_logs_no_console_error_and_requests_nothing_outside(built_boo
     )
     assert len(names) >= 15 and {"intro.html", "my-results.html", "search.html"} <= set(names)
     assert "teachers/worksheets/sourcing.html" in names
-    for theme in (None, "dark"):
-        if theme:
-            page.evaluate(f"localStorage.setItem('mode', '{theme}'); localStorage.setItem('theme', '{theme}')")
-        for name in names:
-            goto_book_page(page, book_server.url, name)
-            # Printable worksheets and the simulated web pages are pages of their own, without the book's progress.
-            if not name.startswith(("teachers/worksheets/", "web/")):
-                page.locator(".medialit-progress").wait_for(state="attached")
-            page.wait_for_timeout(50)  # the theme's and our deferred scripts have run
-            assert page.console_errors == [], (name, theme)
-            assert page.external_requests == [], (name, theme)
+    swept = swept_book(built_book, book_server, browser, tmp_path_factory)
+    for theme in ("light", "dark"):
+        assert failures(swept[theme], names, "console_errors", "external_requests") == {}, theme
+    # The book's pages (those with its progress) show the dark theme in the dark pass.
+    assert {name: swept["dark"][name]["theme"] for name in names if has_progress(name)} == {
+        name: "dark" for name in names if has_progress(name)
+    }
 
 
 def test_each_inline_script_is_written_once_per_page(built_book):

@@ -7,10 +7,10 @@ links, not how fast it loads. A class of 30 opening the book together pulls 30 t
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from tests.browser.sweep import failures, swept_book
 from tests.conftest import goto_book_page
 
 pytestmark = pytest.mark.browser
@@ -33,34 +33,17 @@ def book_pages(html: Path) -> list[str]:
     return pages
 
 
-def first_load_bytes(page_factory, html: Path, base: str, name: str) -> tuple[int, dict[str, int]]:
-    """Bytes of every response a fresh browser context receives while opening ``name``; the total and by URL.
-
-    The local server sends each file as it is on disk (no compression), so a response's size is its file's size.
-    """
-    page = page_factory(viewport={"width": 1280, "height": 900})
-    sizes: dict[str, int] = {}
-
-    def count(response) -> None:
-        if not response.url.startswith(base):
-            return
-        assert response.status == 200, f"{response.url}: HTTP {response.status}"
-        path = unquote(urlsplit(response.url).path).lstrip("/")
-        sizes[response.url] = (html / path).stat().st_size
-
-    page.on("response", count)
-    goto_book_page(page, base, name)
-    page.wait_for_load_state("networkidle")
-    assert page.external_requests == []
-    return sum(sizes.values()), sizes
-
-
-def test_every_page_is_light(built_book, book_server, page_factory):
+def test_every_page_is_light(built_book, book_server, browser, tmp_path_factory):
+    """Each page opened in a fresh context (tests.browser.sweep): the bytes of every response, by path."""
     pages = book_pages(built_book)
     assert "intro.html" in pages and any(name.startswith("teachers/") for name in pages)
+    light = swept_book(built_book, book_server, browser, tmp_path_factory)["light"]
+    assert failures(light, pages, "bad_responses", "external_requests") == {}
     heavy = []
     for name in pages:
-        total, sizes = first_load_bytes(page_factory, built_book, book_server.url, name)
+        sizes = light[name]["sizes"]
+        assert f"/{name}" in sizes, (name, sorted(sizes))
+        total = sum(sizes.values())
         limit = TEACHER_LIMIT if name.startswith("teachers/") else LEARNER_LIMIT
         print(f"{name:55} {total / 1024:8.1f} KB (limit {limit // 1024} KB)")
         if total > limit:
@@ -69,13 +52,14 @@ def test_every_page_is_light(built_book, book_server, page_factory):
     assert heavy == []
 
 
-def test_the_theme_loads_no_fontawesome_script_and_no_search_index(built_book, book_server, page_factory):
-    total, sizes = first_load_bytes(page_factory, built_book, book_server.url, "intro.html")
-    names = [url.rsplit("/", 1)[-1].split("?")[0] for url in sizes]
+def test_the_theme_loads_no_fontawesome_script_and_no_search_index(built_book, book_server, browser, tmp_path_factory):
+    intro = swept_book(built_book, book_server, browser, tmp_path_factory)["light"]["intro.html"]
+    assert failures({"intro.html": intro}, ["intro.html"], "bad_responses", "external_requests") == {}
+    names = [path.rsplit("/", 1)[-1].split("?")[0] for path in intro["sizes"]]
     assert "fontawesome.js" not in names
     assert "searchindex.js" not in names
     assert not any(name.startswith(("mystnb.", "sphinx-design")) for name in names)
-    assert "intro.html" in names and total > 0
+    assert "intro.html" in names and sum(intro["sizes"].values()) > 0
 
 
 def test_a_search_from_any_page_opens_the_search_page_with_results(book_server, page):
