@@ -22,7 +22,15 @@ from importlib import resources
 from medialit.kinds import ExerciseType, kind
 from medialit.scoring.messages import FORMAT_MESSAGES
 
-__all__ = ["ENTRY_POINTS", "bundle", "bundle_parts", "dom_helpers_script", "drop_doc_comments", "strip_module"]
+__all__ = [
+    "ENTRY_POINTS",
+    "bundle",
+    "bundle_parts",
+    "classic_bundle",
+    "dom_helpers_script",
+    "drop_doc_comments",
+    "strip_module",
+]
 
 ENTRY_POINTS = ("FormatError", "formatMessage", "parse", "grade", "score")
 """What the bundle exports beside ``default { render }``."""
@@ -84,19 +92,34 @@ def _part(path: str) -> str:
 
 
 @cache
-def _bundle(kinds: frozenset[ExerciseType]) -> str:
+def _joined(kinds: frozenset[ExerciseType]) -> str:
+    """The parts for ``kinds`` and the registry, without the exports."""
     body = "".join(_part(path) for path in bundle_parts(kinds))
     chosen = [member for member in ExerciseType if member in kinds]
     registry = [f"Object.assign(FORMAT_MESSAGES, {json.dumps(FORMAT_MESSAGES, ensure_ascii=False)});"]
     registry += [f"SCORERS[{json.dumps(m.value)}] = {m.value}Score;" for m in chosen]
     registry += [f"VIEWS[{json.dumps(m.value)}] = {m.value}View;" for m in chosen]
-    exports = f"export {{ {', '.join(ENTRY_POINTS)} }};\nexport default {{ render }};\n"
-    return f"{body}\n" + "\n".join(registry) + "\n" + exports
+    return f"{body}\n" + "\n".join(registry) + "\n"
 
 
 def bundle(kinds: Iterable[ExerciseType | str] = tuple(ExerciseType)) -> str:
     """One ES module with the widget for ``kinds`` (default: every kind) and the scoring entry points."""
-    return _bundle(frozenset(ExerciseType(k) for k in kinds))
+    exports = f"export {{ {', '.join(ENTRY_POINTS)} }};\nexport default {{ render }};\n"
+    return _joined(frozenset(ExerciseType(k) for k in kinds)) + exports
+
+
+def classic_bundle(kinds: Iterable[ExerciseType | str] = tuple(ExerciseType)) -> str:
+    """The same front-end as :func:`bundle`, as a classic script: the module's exports go into
+    ``window.medialit.widget`` (``default`` included) and no other name leaves it. A page runs it where the parser
+    meets it, so its first exercise renders without waiting for the page's other scripts."""
+    exports = ", ".join(ENTRY_POINTS)
+    return (
+        '(() => {\n"use strict";\n'
+        + _joined(frozenset(ExerciseType(k) for k in kinds))
+        + "window.medialit = window.medialit || {};\n"
+        + f"window.medialit.widget = {{ {exports}, default: {{ render }} }};\n"
+        + "})();\n"
+    )
 
 
 def dom_helpers_script() -> str:

@@ -11,7 +11,11 @@
 * FontAwesome's script is left out by the override ``templates/theme/static/webpack-macros.html``: the theme's
   stylesheet draws the same icons with FontAwesome's webfont;
 * after the build, the theme's stylesheet keeps only the icon rules of the icons the built pages and scripts name,
-  and its solid webfont is cut down to the glyphs the stylesheets still draw (``icons.py``).
+  and its solid webfont is cut down to the glyphs the stylesheets still draw (``icons.py``);
+* last, the stylesheets each page links are joined into one file (``cssbundle.py``): one request instead of ten,
+  and no ``@import`` to wait for; each keeps only the rules a built page can match (``cssprune.py``; the book's own
+  stylesheets stay whole): the theme's shrinks from 386 KB to about 110 KB, and the browser parses that much less
+  before the first paint. The original files stay in the site as they were.
 
 ``medialit_light = False`` turns all of this off and gives the theme's stock pages (``make bench`` compares the two).
 """
@@ -24,9 +28,11 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from medialit.sphinxext.cssbundle import Filter, bundle_stylesheets
+from medialit.sphinxext.cssprune import prune_css, site_names
 from medialit.sphinxext.icons import lighten
 
-__all__ = ["setup", "uses_classes"]
+__all__ = ["pruner", "setup", "uses_classes"]
 
 OPTIONAL_CSS: dict[str, tuple[str, ...]] = {
     "mystnb.": ("cell", "output"),
@@ -99,13 +105,34 @@ def _deferred(asset: Any) -> Any:
     return type(asset)(asset.filename, priority=asset.priority, **{**attributes, "defer": "defer"})
 
 
+OWN_STYLES = Path("_static", "medialit")
+"""The book's own stylesheets: written for the pages, never pruned."""
+
+
+def pruner(site: Path) -> Filter:
+    """What :func:`~medialit.sphinxext.cssbundle.bundle_stylesheets` keeps of each stylesheet of the built ``site``:
+    the rules a page can match (the book's own stylesheets whole)."""
+    names = site_names(site)
+    own = (site / OWN_STYLES).resolve()
+
+    def keep(path: Path, css: str) -> str:
+        return css if own in path.resolve().parents else prune_css(css, names)
+
+    return keep
+
+
 def _on_build_finished(app: Sphinx, exception: Exception | None) -> None:
-    """build-finished: trim FontAwesome in the built site (never in the book's own ``_static/``)."""
+    """build-finished: trim FontAwesome and unused rules in the built site, then join each page's stylesheets (never
+    in the book's own ``_static/``)."""
     if exception is None and app.builder.format == "html" and app.config.medialit_light:
-        lighten(Path(app.outdir))
+        site = Path(app.outdir)
+        lighten(site)
+        bundle_stylesheets(site, pruner(site))
 
 
 def setup(app: Sphinx) -> None:
     """Connect the hooks."""
     app.connect("html-page-context", _on_page_context)
-    app.connect("build-finished", _on_build_finished)
+    # After every other hook has written its files into the site (the stylesheets it links, the pages whose classes
+    # keep rules), before the exam build's check of the output (priority 999).
+    app.connect("build-finished", _on_build_finished, priority=900)

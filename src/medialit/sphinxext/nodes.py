@@ -1,7 +1,8 @@
 """The exercise node and its HTML output (filled from ``templates/exercise.html`` and ``templates/loader.html``).
 
 The first exercise of a page brings the front-end: the bundle of the kinds on that page (:mod:`medialit.frontend`),
-so a page with one highlight exercise carries no code of the other kinds."""
+so a page with one highlight exercise carries no code of the other kinds. It is written as classic scripts, which
+run where the parser meets them: the first exercise is on screen before the theme's deferred scripts have run."""
 
 from __future__ import annotations
 
@@ -16,10 +17,18 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from medialit.assets import asset_text, compact_js
-from medialit.frontend import bundle
+from medialit.frontend import classic_bundle
+from medialit.handin import browser_contract
 from medialit.kinds import ExerciseType
 
-__all__ = ["add_html_only_node", "exercise_node", "inline_json", "skip_node", "visit_exercise_html"]
+__all__ = [
+    "add_html_only_node",
+    "exercise_node",
+    "inline_json",
+    "script_text",
+    "skip_node",
+    "visit_exercise_html",
+]
 
 
 class exercise_node(nodes.General, nodes.Element):
@@ -39,11 +48,24 @@ def inline_json(data: Any) -> str:
     return text
 
 
+def script_text(code: str) -> str:
+    """JavaScript ``code`` safe to place inside an HTML ``<script>`` element (``</`` and ``<!--`` escaped; both
+    stay the same text inside a JavaScript string, template or regular expression, the only places ours hold them)."""
+    return code.replace("</", "<\\/").replace("<!--", "<\\!--")
+
+
 def _loader(kinds: Iterable[str] = tuple(ExerciseType)) -> str:
-    """The front-end for a page whose exercises are of ``kinds``: the bundle of those kinds, learners.js, the shim."""
-    sources = {"bundle": compact_js(bundle(kinds)), "learners": compact_js(asset_text("learners.js"))}
-    shim = compact_js(asset_text("shim.js")).replace("</", "<\\/")
-    return _template("loader.html").substitute(sources=inline_json(sources), shim=shim)
+    """The front-end for a page whose exercises are of ``kinds``, as classic scripts run where the parser meets them:
+    the hand-in contract, learners.js, the widget of those kinds (:func:`~medialit.frontend.classic_bundle`) and the
+    shim, which renders the exercises parsed so far at once (each later one renders as it is parsed)."""
+    return _template("loader.html").substitute(
+        # learners.js reads the storage keys from the book's manifest (progress.js, deferred); the exercises render
+        # before that script has run, so the page carries the hand-in contract too.
+        contract=inline_json(browser_contract()),
+        learners=script_text(compact_js(asset_text("learners.js"))),
+        widget=script_text(compact_js(classic_bundle(kinds))),
+        shim=script_text(compact_js(asset_text("shim.js"))),
+    )
 
 
 def visit_exercise_html(self: Any, node: exercise_node) -> None:

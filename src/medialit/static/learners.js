@@ -1,7 +1,7 @@
 // @ts-check
 // Who is working in this browser: several learners can share one device, each with their own saved answers.
-// It is loaded in front of progress.js on every page and by shim.js (through MEDIALIT_SOURCES) wherever exercises
-// are, and runs once per page: the first copy defines `window.medialit.learners`, a second copy does nothing.
+// It is loaded in front of progress.js on every page and in front of shim.js wherever exercises are (the page's
+// loader, with the hand-in contract as MEDIALIT_CONTRACT), and runs once per page: the first copy defines `window.medialit.learners`, a second copy does nothing.
 //
 // Storage layout (localStorage, or the SCORM launcher's store: see storage()), with the key prefixes the build writes into the manifest
 // (`window.MEDIALIT_BOOK.handin.storage`, from medialit.handin.browser_contract; this file never types them):
@@ -30,12 +30,15 @@
 /** @typedef {{answers: string, meta: string}} Slot Where one learner's answers and record are kept. */
 
 (() => {
-  const page = /** @type {Window & typeof globalThis & {medialit: any, MEDIALIT_BOOK: any}} */ (window);
+  const page = /** @type {Window & typeof globalThis & {medialit: any, MEDIALIT_BOOK: any, MEDIALIT_CONTRACT: any}} */ (
+    window
+  );
   page.medialit = page.medialit || {};
   if (page.medialit.learners) return;
 
   /** @type {StorageKeys} */
-  const KEYS = page.MEDIALIT_BOOK.handin.storage;
+  // The book's manifest (progress.js), or, when an exercise page's loader runs first, its copy of the contract.
+  const KEYS = (page.MEDIALIT_BOOK ? page.MEDIALIT_BOOK.handin : page.MEDIALIT_CONTRACT).storage;
   const ANSWERS = KEYS.answers;
   const META = KEYS.meta;
   const CURRENT = KEYS.current;

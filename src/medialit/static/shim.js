@@ -9,14 +9,11 @@
 // Each save is announced with a "medialit:progress" event, which progress.js (on every page) listens to. When the
 // storage refuses a save (full), the exercise says so at once and offers the download of every answer.
 
-/** @type {any} The page's globals: window.MEDIALIT_SOURCES (the bundle and learners.js) and page.medialit. */
+/** @type {any} The page's globals: page.medialit.widget (the bundle) and page.medialit.learners (learners.js), both
+ * set by the scripts the page runs just before this one. */
 const page = window;
-const SOURCES = page.MEDIALIT_SOURCES;
 /** @type {any} */
-let learners = null; // page.medialit.learners, once learners.js has run
-
-/** @param {string} source */
-const load = (source) => import(URL.createObjectURL(new Blob([source], { type: "text/javascript" })));
+let learners = null; // page.medialit.learners
 
 /** localStorage, or the SCORM launcher's store: learners.js decides. */
 function storage() {
@@ -267,15 +264,21 @@ function stateFor(id) {
   return null;
 }
 
-async function start() {
-  // The bundle is the widget and the scoring both.
-  const [widget] = await Promise.all([load(SOURCES.bundle), load(SOURCES.learners)]);
-  learners = page.medialit.learners;
+/**
+ * Render every exercise of the page that is parsed and not yet rendered.
+ * @param {any} widget
+ */
+function renderParsed(widget) {
   for (const host of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll("div.medialit-exercise[data-medialit-id]"))) {
     if (host.dataset.medialitReady) continue;
-    host.dataset.medialitReady = "true";
-    const state = stateFor(host.dataset.medialitId);
+    let state = null;
+    try {
+      state = stateFor(host.dataset.medialitId);
+    } catch {
+      state = null; // its state is not parsed yet: the next pass renders it
+    }
     if (!state) continue;
+    host.dataset.medialitReady = "true";
     const [saved, dropped] = recall(state);
     host.replaceChildren();
     if (dropped) {
@@ -288,6 +291,17 @@ async function start() {
     host.append(mount);
     widget.default.render({ model: createModel(state, saved, widget, saveAlert(host)), el: mount });
   }
+}
+
+// This script runs where the parser meets it, right after the page's first exercise, so that exercise renders at
+// once, before the theme's deferred scripts. Each later exercise is followed by a one-line script that calls
+// page.medialit.renderParsed(); a last pass runs when the whole page is parsed.
+function start() {
+  const widget = page.medialit.widget;
+  learners = page.medialit.learners;
+  page.medialit.renderParsed = () => renderParsed(widget);
+  renderParsed(widget);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => renderParsed(widget));
 }
 
 start();
