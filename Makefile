@@ -62,7 +62,7 @@ lint: setup $(STAMPS)/npm
 
 test: setup-test lint
 	$(BIN)/medialit validate
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 bench: setup-test
 	$(BIN)/python benchmarks/run.py

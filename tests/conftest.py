@@ -168,16 +168,40 @@ def build_book(output: Path, *, mode: str = "learn", book: Path | None = None) -
     return output / "_build" / "html"
 
 
+def shared_build(tmp_path_factory, name: str, mode: str) -> Path:
+    """The book built once per test run in ``mode``, even when pytest-xdist runs the tests in several processes.
+
+    Alone, the build goes into this session's temporary folder. Under xdist, the first worker to ask builds it into
+    the folder all workers share, holding a lock; the others wait for the lock and use that build (tests only read
+    it).
+    """
+    import os
+
+    from filelock import FileLock
+
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return build_book(tmp_path_factory.mktemp(name), mode=mode)
+    shared = tmp_path_factory.getbasetemp().parent / name
+    done = shared / "built"
+    with FileLock(f"{shared}.lock"):
+        if not done.is_file():
+            shutil.rmtree(shared, ignore_errors=True)
+            shared.mkdir()
+            build_book(shared, mode=mode)
+            done.touch()
+    return shared / "_build" / "html"
+
+
 @pytest.fixture(scope="session")
 def built_book(tmp_path_factory) -> Path:
-    """The real book, built once per session in learn mode."""
-    return build_book(tmp_path_factory.mktemp("book"))
+    """The real book, built once per test run in learn mode."""
+    return shared_build(tmp_path_factory, "book", "learn")
 
 
 @pytest.fixture(scope="session")
 def exam_book(tmp_path_factory) -> Path:
-    """The real book, built once per session in exam mode."""
-    return build_book(tmp_path_factory.mktemp("exam-book"), mode="exam")
+    """The real book, built once per test run in exam mode."""
+    return shared_build(tmp_path_factory, "exam-book", "exam")
 
 
 @pytest.fixture(scope="session")
