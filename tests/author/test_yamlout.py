@@ -5,7 +5,7 @@ from __future__ import annotations
 from string import Template
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from medialit.author.yamlout import edited_text, new_text
@@ -27,6 +27,8 @@ TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=20
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@example(title="", hints=[], quote="", explanation=" ", takeaway=None)
+@example(title=" x", hints=["y "], quote="\t", explanation="  ", takeaway=" ")
 @given(title=TEXT, hints=st.lists(TEXT, max_size=3), quote=TEXT, explanation=TEXT, takeaway=st.none() | TEXT)
 def test_any_text_reads_back_as_written(title, hints, quote, explanation, takeaway):
     data = yaml.safe_load(STARTER)

@@ -125,7 +125,9 @@ def _scalar(text: str, indent: int, like: Any = None) -> Any:
         return SingleQuotedScalarString(text)
     if len(text) > _FOLD_AFTER and _foldable(text):
         return _folded(text, indent)
-    if "\n" in text or not all(char.isprintable() or char == " " for char in text):
+    if "\n" in text or text != text.strip() or not all(char.isprintable() or char == " " for char in text):
+        # Left to itself, the emitter may write white space at either end as a block, which a comment after it
+        # would then join.
         return DoubleQuotedScalarString(text)
     return text  # the emitter quotes it if it must
 
