@@ -115,8 +115,14 @@ def pruner(site: Path) -> Filter:
     names = site_names(site)
     own = (site / OWN_STYLES).resolve()
 
+    pruned: dict[tuple[Path, str], str] = {}  # a stylesheet joined into several files is pruned once
+
     def keep(path: Path, css: str) -> str:
-        return css if own in path.resolve().parents else prune_css(css, names)
+        if own in path.resolve().parents:
+            return css
+        if (path, css) not in pruned:
+            pruned[path, css] = prune_css(css, names)
+        return pruned[path, css]
 
     return keep
 
