@@ -23,6 +23,9 @@ COMPARED = [
     ("lab.html", "dark", 1280, 900),
 ]
 """Pages (a plain one, exercise pages, charts, Sphinx's search page, a notebook page), themes and screen sizes."""
+ROUNDING = 2
+"""How far two screenshots of the same page may differ in a pixel's channel: rounding, invisible (seen: 1 of 255 in
+32 pixels of a rounded border, between two loads of the same page)."""
 
 
 def book_pages(html: Path) -> list[Path]:
@@ -80,7 +83,12 @@ def test_the_joined_pruned_stylesheet_looks_exactly_like_its_sources(
     ours = screenshot(page_factory(viewport=viewport), url, theme, tmp_path / "ours.png")
     theirs = screenshot(page_factory(viewport=viewport), url, theme, tmp_path / "sources.png", control)
     assert ours.size == theirs.size, (name, theme, ours.size, theirs.size)
-    assert ImageChops.difference(ours, theirs).getbbox() is None, (name, theme, width, tmp_path)
+    # The same pixels, up to the rasteriser's rounding: no channel of any pixel may differ by more than 2 of 255
+    # (a rule lost or changed moves text, borders or colours much further than that).
+    difference = ImageChops.difference(ours, theirs)
+    worst = max(high for _, high in difference.getextrema())
+    visible = difference.convert("L").point(lambda level: 255 if level > ROUNDING else 0).getbbox()
+    assert worst <= ROUNDING, (name, theme, width, worst, visible, tmp_path)
 
 
 @pytest.mark.parametrize("name", ["disclaimer.html", "sourcing.html", "final-challenge.html"])
