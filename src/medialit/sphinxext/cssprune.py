@@ -23,7 +23,7 @@ from typing import Any
 
 import tinycss2  # type: ignore[import-untyped]
 
-__all__ = ["names_in_pages", "names_in_scripts", "prune_css", "selector_can_match"]
+__all__ = ["names_in_pages", "names_in_scripts", "prune_css", "selector_can_match", "site_names"]
 
 ATTRIBUTE = re.compile(r'\b(?:class|id)\s*=\s*"([^"]*)"')
 INLINE_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.S | re.I)

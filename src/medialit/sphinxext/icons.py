@@ -15,15 +15,7 @@ from pathlib import Path
 from fontTools import subset  # type: ignore[import-untyped]
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
-__all__ = [
-    "SUBSET_FONT",
-    "THEME_CSS",
-    "drawn_codepoints",
-    "icon_names",
-    "light_theme_css",
-    "lighten",
-    "trim_icon_rules",
-]
+__all__ = ["SUBSET_FONT", "THEME_CSS", "drawn_codepoints", "icon_names", "lighten", "trim_icon_rules"]
 
 THEME_CSS = Path("_static", "styles", "pydata-sphinx-theme.css")
 """The theme's stylesheet, relative to the site folder."""
@@ -71,30 +63,22 @@ def lighten(site: Path) -> None:
     theme_css, font = site / THEME_CSS, site / SOLID_FONT
     if not theme_css.is_file() or not font.is_file():
         return
-    css, codepoints = light_theme_css(site, theme_css.read_text(encoding="utf-8"))
-    if codepoints:
-        write_subset(font, codepoints, site / SUBSET_FONT)
-    theme_css.write_text(css, encoding="utf-8")
-
-
-def light_theme_css(site: Path, css: str) -> tuple[str, set[int]]:
-    """The theme's stylesheet ``css`` as :func:`lighten` writes it for the built ``site`` (icon rules trimmed, the
-    solid face pointed at the subset), and the codepoints the subset must hold (none: the face is left as it is)."""
     pages = [path.read_text(encoding="utf-8") for path in site.rglob("*.html")]
     scripts = [path.read_text(encoding="utf-8") for path in (site / "_static").rglob("*.js")]
-    css = trim_icon_rules(css, icon_names(pages + scripts))
-    theme_css = site / THEME_CSS
+    css = trim_icon_rules(theme_css.read_text(encoding="utf-8"), icon_names(pages + scripts))
     others = [path.read_text(encoding="utf-8") for path in (site / "_static").rglob("*.css") if path != theme_css]
     codepoints: set[int] = set().union(*(drawn_codepoints(text) for text in [css, *others]))
     face = SOLID_FACE.search(css)
     if face is None or not codepoints:
-        return css, set()
+        theme_css.write_text(css, encoding="utf-8")
+        return
+    write_subset(font, codepoints, site / SUBSET_FONT)
     relative = Path("..", "medialit", SUBSET_FONT.name).as_posix()
     new_face = (
         "@font-face{font-display:block;font-family:Font Awesome\\ 6 Free;font-style:normal;font-weight:900;"
         f'src:url({relative}) format("woff")}}'
     )
-    return css[: face.start()] + new_face + css[face.end() :], codepoints
+    theme_css.write_text(css[: face.start()] + new_face + css[face.end() :], encoding="utf-8")
 
 
 def write_subset(font: Path, codepoints: set[int], target: Path) -> None:
