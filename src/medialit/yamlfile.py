@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-__all__ = ["YamlFile", "field_path"]
+__all__ = ["YamlFile", "field_path", "load"]
 
 
 def field_path(parts: tuple[Any, ...] | list[Any]) -> str:
@@ -18,16 +18,43 @@ def field_path(parts: tuple[Any, ...] | list[Any]) -> str:
     return out
 
 
+def _parse_with(loader_class: Any, text: str) -> tuple[yaml.Node | None, Any]:
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        return node, (None if node is None else loader.construct_document(node))
+    finally:
+        loader.dispose()
+
+
+def _parse(text: str) -> tuple[yaml.Node | None, Any]:
+    """The node tree and the data of ``text``, parsed once.
+
+    libyaml parses when it is there. A text it refuses is parsed again by PyYAML's own parser, so a mistake is always
+    reported with the same words and at the same place, whichever parser is installed.
+    """
+    if getattr(yaml, "__with_libyaml__", False):
+        try:
+            return _parse_with(yaml.CSafeLoader, text)
+        except yaml.YAMLError:
+            pass  # reported below, by PyYAML's own parser
+    return _parse_with(yaml.SafeLoader, text)
+
+
+def load(text: str) -> Any:
+    """The data of ``text``, as :func:`yaml.safe_load` gives it, read by libyaml when it is there."""
+    return _parse(text)[1]
+
+
 class YamlFile:
     """A parsed YAML file and the 1-based line of each field path."""
 
     def __init__(self, path: Path, text: str):
         self.path = path
         self.text = text
-        self.data = yaml.safe_load(text)
         self.lines: dict[tuple[Any, ...], int] = {}
         self.values: dict[tuple[Any, ...], yaml.Node] = {}
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node, self.data = _parse(text)
         if node is not None:
             self._walk(node, ())
 

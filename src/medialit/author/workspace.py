@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from medialit import yamlfile
 from medialit.author.draft import Checked, ExerciseFiles, check_draft
 from medialit.author.yamlout import YamlOutError, edited_text, new_text
 from medialit.catalogue import Catalogue, Document
@@ -117,7 +118,7 @@ class Workspace:
         out = []
         for path in sorted([*self.exercises.glob("*.yaml"), *self.exercises.glob("*.yml")]):
             try:
-                data = yaml.safe_load(path.read_text(encoding="utf-8"))
+                data = yamlfile.load(path.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError, yaml.YAMLError):
                 data = None
             documents = data.get("documents") if isinstance(data, dict) else None
@@ -143,7 +144,7 @@ class Workspace:
         """An exercise file's data; :class:`AuthorError` if it cannot be read as YAML."""
         path = inside(self.exercises, name)
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yamlfile.load(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise AuthorError(f"there is no file {path}") from None
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from medialit import yamlfile
 from medialit.errors import ProjectError
 from medialit.model import Exercise
 from medialit.problems import Problem, Severity
@@ -137,7 +138,7 @@ def _directive_problems(
 def _unused_reason(exercise: Exercise) -> str | None:
     """The exercise file's ``unused:`` reason, if it has one."""
     try:
-        data = yaml.safe_load(Path(exercise.source).read_text(encoding="utf-8"))
+        data = yamlfile.load(Path(exercise.source).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return None
     reason = data.get("unused") if isinstance(data, dict) else None

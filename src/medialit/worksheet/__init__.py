@@ -1,11 +1,31 @@
 """Printable worksheets and their keys: a chapter's documents with numbered sentences, its exercises with answer
-space, and the matching key in lesson order. Built as data here, rendered by Jinja templates in ``templates/``."""
+space, and the matching key in lesson order. Built as data here, rendered by Jinja templates in ``templates/``.
 
-from medialit.worksheet.choose import NoSuchChapter, choose_exercises
-from medialit.worksheet.key import KeySheet, build_key
-from medialit.worksheet.render import key_html, worksheet_html
-from medialit.worksheet.sheet import Sheet, build_sheet
+The names below are imported when first used, so that a kind's ``sheet`` module can use ``worksheet.numbers``
+without loading the rendering (and, through it, the teacher's charts).
+"""
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from medialit.worksheet.choose import NoSuchChapter, choose_exercises
+    from medialit.worksheet.key import KeySheet, build_key
+    from medialit.worksheet.render import key_html, worksheet_html
+    from medialit.worksheet.sheet import Sheet, build_sheet
+
+_HOMES = {
+    "KeySheet": "key",
+    "NoSuchChapter": "choose",
+    "Sheet": "sheet",
+    "build_key": "key",
+    "build_sheet": "sheet",
+    "choose_exercises": "choose",
+    "key_html": "render",
+    "worksheet_html": "render",
+}
 __all__ = [
     "KeySheet",
     "NoSuchChapter",
@@ -16,3 +36,9 @@ __all__ = [
     "key_html",
     "worksheet_html",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_HOMES[name]}"), name)
