@@ -2,9 +2,10 @@
 
 Each page is opened once per theme. The light pass opens every page in a fresh browser context (a cold cache, so the
 bytes counted are first-load bytes) and records the bytes of every response, the requests that leave the machine
-(aborted), the console and page errors, and the serious and critical axe-core violations. The dark pass opens every
-page again in one context with the dark theme stored, as a reader moving through the book would, and records the
-console and page errors and the requests that leave the machine.
+(aborted), the console and page errors, the serious and critical axe-core violations, and how far the page scrolls
+sideways at 1280 px. The dark pass opens every page again in one context with the dark theme stored and a 320 px wide
+screen, as a reader moving through the book on a small phone would, and records the theme shown, the console and page
+errors, the requests that leave the machine and how far the page scrolls sideways.
 
 A page counts as loaded when its load event has fired, its fonts are ready, the book's own deferred scripts have run
 (the progress indicator they add is on the page) and no request has been in flight for :data:`QUIET_MS`.
@@ -29,6 +30,8 @@ import pytest
 from tests.conftest import AXE, goto_book_page, guard
 
 VIEWPORT = {"width": 1280, "height": 900}
+NARROW = {"width": 320, "height": 800}
+"""The dark pass's screen: the narrowest phone the book is laid out for."""
 QUIET_MS = 100
 """How long no request may be in flight before a page counts as loaded."""
 POLL_MS = 20
@@ -94,6 +97,11 @@ def open_and_settle(page, in_flight: InFlight, base: str, name: str) -> None:
     in_flight.wait_for_quiet(page)
 
 
+def overflow(page) -> int:
+    """How many pixels the page scrolls sideways (0 when it fits the screen's width)."""
+    return int(page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+
+
 def axe_violations(page) -> list[dict]:
     """Serious and critical axe-core violations of the current page, as ``tests.conftest.axe_violations`` reports them.
 
@@ -112,9 +120,10 @@ def axe_violations(page) -> list[dict]:
 
 
 def light_visit(browser, html: Path, base: str, name: str) -> Record:
-    """Open ``name`` in a fresh context; its response bytes by path, requests outside, errors, axe violations."""
+    """Open ``name`` in a fresh context; its response bytes by path, requests outside, errors, axe violations and
+    sideways scroll."""
     context = browser.new_context(viewport=VIEWPORT)
-    record: Record = {"sizes": {}, "bad_responses": [], "failure": None, "axe": []}
+    record: Record = {"sizes": {}, "bad_responses": [], "failure": None, "axe": [], "overflow": None}
     sizes: dict[str, int] = {}
     try:
         page = context.new_page()
@@ -135,6 +144,7 @@ def light_visit(browser, html: Path, base: str, name: str) -> Record:
         try:
             open_and_settle(page, in_flight, base, name)
             record["sizes"] = dict(sizes)  # the bytes of the load, before axe runs
+            record["overflow"] = overflow(page)
             record["axe"] = axe_violations(page)
         except Exception as error:  # the page is reported as failed by every test that checks it
             record["failure"] = f"{type(error).__name__}: {error}"
@@ -147,8 +157,9 @@ def light_visit(browser, html: Path, base: str, name: str) -> Record:
 
 
 def dark_pass(browser, base: str, names: list[str]) -> dict[str, Record]:
-    """Open every page in turn in one context with the dark theme stored; the theme shown, requests outside, errors."""
-    context = browser.new_context(viewport=VIEWPORT)
+    """Open every page in turn in one narrow context with the dark theme stored; the theme shown, requests outside,
+    errors and sideways scroll."""
+    context = browser.new_context(viewport=NARROW)
     context.add_init_script("localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark');")
     records: dict[str, Record] = {}
     try:
@@ -166,6 +177,7 @@ def dark_pass(browser, base: str, names: list[str]) -> dict[str, Record]:
             records[name] = {
                 "failure": failure,
                 "theme": None if failure else page.evaluate("document.documentElement.dataset.theme ?? null"),
+                "overflow": None if failure else overflow(page),
                 "external_requests": list(page.external_requests),
                 "console_errors": list(page.console_errors),
             }

@@ -15,7 +15,7 @@ from medialit.learner import collect
 from medialit.live import ExerciseWidget
 from medialit.scoring import max_score
 from tests.browser.storage import CURRENT, UNNAMED, answer_name, meta_name
-from tests.conftest import axe_violations, goto_book_page
+from tests.conftest import axe_violations
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
@@ -223,28 +223,6 @@ def test_corrupt_storage_counts_as_not_started(book_server, page, manifest):
     panel.get_by_role("button", name="Download my answers").click()
     assert "nothing to hand in" in panel.locator("[role=status]").text_content()
     guarded_clean(page)
-
-
-def test_every_page_fits_narrow_and_wide_screens(built_book, book_server, page_factory, tmp_path):
-    # Every page of the book; the printable worksheets are pages of their own, without the book around them.
-    names = sorted(
-        str(p.relative_to(built_book))
-        for p in built_book.rglob("*.html")
-        if not any(part.startswith("_") for part in p.relative_to(built_book).parts)
-        and not str(p.relative_to(built_book)).startswith("teachers/worksheets/")
-    )
-    for width in (320, 1280):
-        page = page_factory(viewport={"width": width, "height": 800})
-        for name in names:
-            goto_book_page(page, book_server.url, name)
-            if not name.startswith("web/"):  # the simulated web pages stand alone, without the book's progress
-                page.locator(".medialit-progress").wait_for(state="attached")
-            shot = tmp_path / f"{width}-{name.replace('/', '-')}.png"
-            page.screenshot(path=str(shot))
-            assert shot.stat().st_size > 0
-            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-            assert overflow <= 0, f"{name} at {width} px scrolls sideways by {overflow} px"
-        guarded_clean(page)
 
 
 def test_my_results_passes_axe_on_a_phone_and_in_the_dark_theme(book_server, page_factory):

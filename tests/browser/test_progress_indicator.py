@@ -59,6 +59,7 @@ def test_the_indicator_is_in_view_on_every_chapter_page(built_book, book_server,
     for name in names:
         goto_book_page(page, book_server.url, name)
         page.locator(INDICATOR).wait_for()
+        assert page.evaluate("window.scrollY") == 0, name  # in view as the page opens, without scrolling
         left, top, right, bottom = page.evaluate(BOX, INDICATOR)
         print(f"{width}x{height} {name}: indicator at x {left:.0f}-{right:.0f}, y {top:.0f}-{bottom:.0f}")
         assert 0 <= left < right <= width and 0 <= top < bottom <= height, (name, left, top, right, bottom)

@@ -1,5 +1,6 @@
-"""The exercise screen, measured in the built book at a laptop's (1280×800) and a phone's (390×844) size: progress in
-view, two documents side by side or as tabs, the kind picker by the sentence, and the action bar in reach.
+"""The exercise screen, measured in the built book at a laptop's (1280×800) and a phone's (390×844) size: two
+documents side by side or as tabs, the kind picker by the sentence, and the action bar in reach; and every page fits
+the screen's width. (That progress is in view on every chapter page is in test_progress_indicator.)
 
 Figures are printed; what is asserted are layout facts (boxes, heights, scrolled distances), never timings."""
 
@@ -8,17 +9,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
 from medialit import scoring
+from tests.browser.sweep import every_page, failures, swept_book
 from tests.browser.test_every_exercise import page_states
-from tests.conftest import ROOT, axe_violations, goto_book_page
+from tests.conftest import axe_violations, goto_book_page
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
 LAPTOP, PHONE = (1280, 800), (390, 844)
 SIZES = (LAPTOP, PHONE)
-INDICATOR = ".medialit-indicator .ml-indicator-button"
 ACROSS, KINDS = "contradictions-across", "sourcing-a-kinds"
 BOX = "(e) => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; }"
 # The total distance the page scrolls from now on, summed over every scroll event.
@@ -52,13 +52,6 @@ def toc_files(node) -> list[str]:
     return found
 
 
-def chapter_pages_with_exercises(built_book: Path) -> list[str]:
-    """Each page of ``_toc.yml`` that holds an exercise, as a path in the built book."""
-    toc = yaml.safe_load((ROOT / "book" / "_toc.yml").read_text(encoding="utf-8"))
-    names = [f"{toc['root']}.html", *(f"{file}.html" for file in toc_files(toc["parts"]))]
-    return [name for name in names if 'class="medialit-state"' in (built_book / name).read_text(encoding="utf-8")]
-
-
 def page_of(built_book: Path, exercise_id: str) -> str:
     return next(name for name, states in page_states(built_book).items() if any(s["id"] == exercise_id for s in states))
 
@@ -78,22 +71,17 @@ def open_exercise(page, base: str, name: str, exercise_id: str):
     return root
 
 
-@pytest.mark.parametrize(("width", "height"), SIZES)
-def test_progress_is_in_view_without_scrolling_on_every_chapter_page(
-    built_book, book_server, page_factory, width, height
-):
-    page = page_factory(viewport={"width": width, "height": height})
-    names = chapter_pages_with_exercises(built_book)
-    assert len(names) >= 8, names
-    for name in names:
-        goto_book_page(page, book_server.url, name)
-        page.locator(INDICATOR).wait_for()
-        assert page.evaluate("window.scrollY") == 0
-        left, top, right, bottom = box(page.locator(INDICATOR))
-        print(f"{width}x{height} {name}: progress at x {left:.0f}-{right:.0f}, y {top:.0f}-{bottom:.0f}")
-        assert 0 <= left < right <= width and 0 <= top < bottom <= height, name
-        assert page.locator(INDICATOR).is_visible(), name
-    assert page.external_requests == [] and page.console_errors == []
+def test_every_page_fits_narrow_and_wide_screens(built_book, book_server, browser, tmp_path_factory):
+    """No page scrolls sideways: at 1280 px in the light pass, at 320 px in the dark pass (tests.browser.sweep).
+
+    The printable worksheets are pages of their own, without the book around them, and are left out.
+    """
+    names = [name for name in every_page(built_book) if not name.startswith("teachers/worksheets/")]
+    assert len(names) >= 40 and "web/atlas-treaty.html" in names and "intro.html" in names
+    swept = swept_book(built_book, book_server, browser, tmp_path_factory)
+    for theme, width in (("light", 1280), ("dark", 320)):
+        assert failures(swept[theme], names, "overflow") == {}, f"pages that scroll sideways at {width} px"
+        assert all(swept[theme][name]["overflow"] == 0 for name in names), width
 
 
 def test_two_documents_stand_side_by_side_on_a_laptop(built_book, book_server, page_factory):
