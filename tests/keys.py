@@ -57,6 +57,12 @@ WHERE_IS_UNIT = """([id, unit]) => {
   if (!active || active === document.body) return 'after';
   return active.compareDocumentPosition(box) & Node.DOCUMENT_POSITION_FOLLOWING ? 'after' : 'before';
 }"""
+# The focused sentence's place in the list holding ``unit`` (-1 when the focus is on no sentence), and ``unit``'s.
+OPTION_INDEXES = """([id, unit]) => {
+  const option = document.querySelector(`[data-medialit-id='${id}'] [data-unit='${unit}']`).closest('[role=option]');
+  const options = [...option.closest('[role=listbox]').querySelectorAll('[role=option]')];
+  return [options.indexOf(document.activeElement?.closest('[role=option]')), options.indexOf(option)];
+}"""
 ACTIVE_IS = """([id, selector]) => {
   const el = document.activeElement;
   return !!el && !!el.closest(`[data-medialit-id='${id}']`) && el.matches(selector);
@@ -100,12 +106,16 @@ def focus_unit(page, exercise_id: str, unit: str, limit: int = 400) -> None:
         page.keyboard.press("Tab" if where == "after" else "Shift+Tab")
     else:
         pytest.fail(f"Tab never reached the sentences of {exercise_id}")
-    page.keyboard.press("Home")
-    for _ in range(limit):
-        if page.evaluate(ACTIVE_UNIT) == unit:
-            return
-        page.keyboard.press("ArrowDown")
-    pytest.fail(f"sentence {unit} of {exercise_id} not reached with the arrow keys")
+    # The arrow keys move one sentence at a time (ArrowDown to the next, ArrowUp to the one before, Home to the first),
+    # so the presses needed are counted once, then checked.
+    at, target = page.evaluate(OPTION_INDEXES, [exercise_id, unit])
+    if at < 0 or at - target > target:
+        page.keyboard.press("Home")
+        at = 0
+    for _ in range(abs(target - at)):
+        page.keyboard.press("ArrowDown" if target > at else "ArrowUp")
+    reached = page.evaluate(ACTIVE_UNIT)
+    assert reached == unit, f"the arrow keys reached sentence {reached}, not {unit}, in {exercise_id}"
 
 
 def press_in(page, exercise_id: str, selector: str, key: str = "Enter", backwards: bool = False) -> None:
