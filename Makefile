@@ -1,7 +1,8 @@
 # medialit: two commands do everything.
 #   make serve   install everything, build the book clean, serve it on http://127.0.0.1:$(PORT)/
-#   make test    install everything (Debian's Chromium too, if missing) and run every test
+#   make test    install everything (Debian's Chromium and its headless shell too, if missing) and run every test
 # Other targets: make build (build without serving), make validate, make lint (ruff, ruff format, mypy, tsc),
+# make pytest (the tests without the linters),
 # make bench, make clean.
 
 PYTHON  ?= python3
@@ -12,7 +13,7 @@ BOOK    := book
 HTML    := $(BOOK)/_build/html
 STAMPS  := .stamps
 
-.PHONY: serve build test validate lint bench setup setup-test chromium clean
+.PHONY: serve build test pytest validate lint bench setup setup-test chromium clean
 
 $(STAMPS):
 	mkdir -p $(STAMPS)
@@ -33,10 +34,11 @@ setup: $(STAMPS)/venv
 setup-test: $(STAMPS)/venv $(STAMPS)/npm chromium
 
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "Installing Chromium from Debian…"; \
+	@{ command -v chromium && command -v chromium-headless-shell; } >/dev/null 2>&1 || { \
+	  echo "Installing Chromium and its headless shell from Debian…"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	  $$SUDO apt-get update -qq && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-headless-shell >/dev/null; }
 	@dpkg -s fonts-noto-core fonts-noto-cjk >/dev/null 2>&1 || { \
 	  echo "Installing Noto fonts (Arabic, Hebrew, Korean, Japanese) from Debian…"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
@@ -60,7 +62,11 @@ lint: setup $(STAMPS)/npm
 	$(BIN)/mypy
 	npx --no-install tsc -p .
 
-test: setup-test lint
+# The linters run beside the tests (two jobs), so the half minute they take mostly overlaps the tests.
+test: setup-test
+	$(MAKE) --no-print-directory -j2 lint pytest
+
+pytest: setup-test
 	$(BIN)/medialit validate
 	$(BIN)/python -m pytest -n auto --dist loadfile
 

@@ -31,6 +31,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+HEADLESS_CHROMIUM = "chromium-headless-shell"
+"""Debian's build of Chromium's headless shell: the same engine as its ``chromium``, without the browser's window
+and tabs, which Playwright also uses for headless runs. The tests drive it; ``make bench`` times the full browser."""
 LOCAL_PREFIXES = ("http://127.0.0.1", "http://localhost", "data:", "blob:", "about:")
 
 
@@ -89,9 +92,9 @@ def serve():
 def browser():
     from playwright.sync_api import sync_playwright
 
-    executable = shutil.which("chromium") or "/usr/bin/chromium"
+    executable = shutil.which(HEADLESS_CHROMIUM) or f"/usr/bin/{HEADLESS_CHROMIUM}"
     if not Path(executable).exists():
-        pytest.fail("Debian's chromium is not installed: run `make test`, which installs it")
+        pytest.fail(f"Debian's {HEADLESS_CHROMIUM} is not installed: run `make test`, which installs it")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield browser

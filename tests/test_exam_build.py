@@ -67,9 +67,9 @@ class Page:
     placeholders: list[str] = field(default_factory=list)
     states: dict[str, dict] = field(default_factory=dict)
     rows: list[str] = field(default_factory=list)
+    """Table rows and list items (HTML, tags stripped) or lines (other files)."""
     state_texts: dict[str, str] = field(default_factory=dict)
     """Each exercise state's JSON as written, squashed like :attr:`text`."""
-    """Table rows and list items (HTML, tags stripped) or lines (other files)."""
 
     @functools.cached_property
     def row_tokens(self) -> list[frozenset[str]]:
@@ -85,6 +85,11 @@ class Page:
     def plain_rows(self) -> list[str]:
         """The rows with typographic quotes made straight."""
         return [row.translate(QUOTES) for row in self.rows]
+
+    @functools.cached_property
+    def plain_text(self) -> str:
+        """The plain rows, one per line: a row holds a text only if this does."""
+        return "\n".join(self.plain_rows)
 
 
 class _Parser(HTMLParser):
@@ -347,6 +352,8 @@ def _correct_option_rows(pages: dict[str, Page], exercises) -> list[str]:
         for page in pages.values():
             if page.path.startswith("teachers/worksheets/") and not page.path.endswith("-key.html"):
                 continue
+            if not any(form in page.plain_text for option_forms in forms.values() for form in option_forms):
+                continue  # no row can show an option of this exercise
             listed = {o.id for o in exercise.options if any(_alone(row, o.id, forms) for row in page.plain_rows)}
             for option in exercise.options:
                 if not option.correct or any(
@@ -373,7 +380,7 @@ def _maxima(pages: dict[str, Page], exercises) -> list[str]:
             state = page.states.get(exercise.id)
             if state is not None and (state.get("max_score") is not None or MAX_SCORE.search(json.dumps(state))):
                 found.append(f"{page.path}: {exercise.id} state max_score")
-            if entry.search(page.text):
+            if exercise.id in page.text and entry.search(page.text):  # the entry names the id
                 found.append(f"{page.path}: {exercise.id} max_score")
     return found
 
