@@ -8,8 +8,9 @@ The names below are imported when first used, so that grading one hand-in does n
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from medialit.lazy import importer
 
 if TYPE_CHECKING:
     from medialit.teacher.grade import ClassGrades, grade_class, grade_paths
@@ -32,8 +33,4 @@ __all__ = [
     "write_outputs",
 ]
 
-
-def __getattr__(name: str) -> Any:
-    if name not in _HOMES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f"{__name__}.{_HOMES[name]}"), name)
+__getattr__ = importer(__name__, _HOMES)

@@ -7,8 +7,9 @@ without loading the rendering (and, through it, the teacher's charts).
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from medialit.lazy import importer
 
 if TYPE_CHECKING:
     from medialit.worksheet.choose import NoSuchChapter, choose_exercises
@@ -37,8 +38,4 @@ __all__ = [
     "worksheet_html",
 ]
 
-
-def __getattr__(name: str) -> Any:
-    if name not in _HOMES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f"{__name__}.{_HOMES[name]}"), name)
+__getattr__ = importer(__name__, _HOMES)
